@@ -1,0 +1,41 @@
+package dev.spinnet.validation.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code spinnet} launcher: one picocli subcommand per job. */
+@Command(name = "spinnet", mixinStandardHelpOptions = true, version = "spinnet 0.1.0",
+        description = "Multiscale simulator: ferrimagnetic domain-wall physics to all-spin neural networks.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class SpinnetCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code; bad input gives one line on stderr. */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new SpinnetCli());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("spinnet: error: " + oneLine(ex));
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    static String oneLine(Throwable ex) {
+        String m = ex.getMessage();
+        if (m == null || m.isBlank()) {
+            m = ex.getClass().getSimpleName();
+        }
+        return m.replace('\n', ' ');
+    }
+}
