@@ -1,0 +1,100 @@
+package dev.spinnet.network.kernel;
+
+import java.util.Arrays;
+
+/**
+ * Lowering of a stride-1, zero-padded k x k convolution to a matrix product.
+ *
+ * <p>For a chunk of {@code count} images the column matrix has {@code C*k*k} rows and
+ * {@code count*Ho*Wo} columns, image-major within a row, so one GEMM covers several images
+ * when the feature maps are small (deep layers) and keeps the GEMM's n dimension large.
+ */
+public final class Im2col {
+    private Im2col() {
+    }
+
+    /**
+     * Writes the column matrix of images {@code [first, first+count)} of {@code x}
+     * (NCHW, c x h x w per image) into {@code cols} (row stride {@code count*ho*wo}).
+     */
+    public static void im2col(float[] x, int first, int count, int c, int h, int w, int k, int pad,
+                              float[] cols) {
+        final int ho = h + 2 * pad - k + 1;
+        final int wo = w + 2 * pad - k + 1;
+        final int hw = ho * wo;
+        final int ld = count * hw;
+        final int imgSize = c * h * w;
+        for (int ch = 0; ch < c; ch++) {
+            for (int ki = 0; ki < k; ki++) {
+                for (int kj = 0; kj < k; kj++) {
+                    int row = (ch * k + ki) * k + kj;
+                    int rowBase = row * ld;
+                    // Output columns ox whose input column ox+kj-pad lies inside [0, w).
+                    int oxLo = Math.max(0, pad - kj);
+                    int oxHi = Math.min(wo, w + pad - kj);
+                    for (int b = 0; b < count; b++) {
+                        int src = (first + b) * imgSize + ch * h * w;
+                        int dstImg = rowBase + b * hw;
+                        for (int oy = 0; oy < ho; oy++) {
+                            int iy = oy + ki - pad;
+                            int dst = dstImg + oy * wo;
+                            if (iy < 0 || iy >= h || oxHi <= oxLo) {
+                                Arrays.fill(cols, dst, dst + wo, 0f);
+                                continue;
+                            }
+                            if (oxLo > 0) {
+                                Arrays.fill(cols, dst, dst + oxLo, 0f);
+                            }
+                            System.arraycopy(x, src + iy * w + oxLo + kj - pad, cols, dst + oxLo, oxHi - oxLo);
+                            if (oxHi < wo) {
+                                Arrays.fill(cols, dst + oxHi, dst + wo, 0f);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the column-matrix gradient back onto the input gradient {@code dx} (the adjoint of
+     * {@link #im2col}); {@code dx} for the chunk's images must be zeroed by the caller.
+     */
+    public static void col2im(float[] cols, int first, int count, int c, int h, int w, int k, int pad,
+                              float[] dx) {
+        final int ho = h + 2 * pad - k + 1;
+        final int wo = w + 2 * pad - k + 1;
+        final int hw = ho * wo;
+        final int ld = count * hw;
+        final int imgSize = c * h * w;
+        for (int ch = 0; ch < c; ch++) {
+            for (int ki = 0; ki < k; ki++) {
+                for (int kj = 0; kj < k; kj++) {
+                    int row = (ch * k + ki) * k + kj;
+                    int rowBase = row * ld;
+                    int oxLo = Math.max(0, pad - kj);
+                    int oxHi = Math.min(wo, w + pad - kj);
+                    if (oxHi <= oxLo) {
+                        continue;
+                    }
+                    for (int b = 0; b < count; b++) {
+                        int dstImg = (first + b) * imgSize + ch * h * w;
+                        int srcImg = rowBase + b * hw;
+                        for (int oy = 0; oy < ho; oy++) {
+                            int iy = oy + ki - pad;
+                            if (iy < 0 || iy >= h) {
+                                continue;
+                            }
+                            int s = srcImg + oy * wo + oxLo;
+                            int d = dstImg + iy * w + oxLo + kj - pad;
+                            int len = oxHi - oxLo;
+                            for (int t = 0; t < len; t++) {
+                                dx[d + t] += cols[s + t];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package dev.spinnet.network.layer;
+
+import dev.spinnet.network.kernel.Im2col;
+import dev.spinnet.network.kernel.Parallel;
+import dev.spinnet.network.kernel.Sgemm;
+import dev.spinnet.network.tensor.Rng;
+import dev.spinnet.network.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * 2-D convolution, stride 1, zero padding, any square kernel, lowered to GEMM.
+ *
+ * <p>Forward per chunk of images: {@code Y[Cout, n] = W[Cout, K] * cols[K, n]} with
+ * {@code K = Cin*k*k} and {@code n = images*Ho*Wo}. Backward: {@code dW += dY * cols^T} and
+ * {@code dcols = W^T * dY}, then col2im. Images are split over the worker threads, each with its
+ * own column buffer and weight-gradient partial, summed in a fixed order (reproducible).
+ */
+public final class Conv2d implements Layer {
+    /** Target GEMM width: enough columns to amortise packing of W, small enough to stay in L2/L3. */
+    private static final int TARGET_COLUMNS = 1024;
+
+    private final int cin;
+    private final int cout;
+    private final int k;
+    private final int pad;
+    private final Param weight;
+    private final Param bias;
+    private boolean inputGradNeeded = true;
+
+    private Tensor input;
+    private Tensor output;
+    private Tensor gradInput;
+    private float[][] colsScratch = new float[0][];
+    private float[][] tmpScratch = new float[0][];
+    private float[][] dwPartial = new float[0][];
+    private float[][] dbPartial = new float[0][];
+
+    public Conv2d(int cin, int cout, int kernel, int padding, boolean withBias, Rng rng) {
+        if (cin <= 0 || cout <= 0 || kernel <= 0 || padding < 0) {
+            throw new IllegalArgumentException("conv2d: bad geometry cin=" + cin + " cout=" + cout
+                    + " kernel=" + kernel + " padding=" + padding);
+        }
+        this.cin = cin;
+        this.cout = cout;
+        this.k = kernel;
+        this.pad = padding;
+        this.weight = new Param("weight", cout * cin * kernel * kernel);
+        this.bias = withBias ? new Param("bias", cout) : null;
+        if (bias != null) {
+            bias.decay = false;
+        }
+        // PyTorch's default: uniform(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+        float bound = (float) (1.0 / Math.sqrt(cin * kernel * kernel));
+        for (int i = 0; i < weight.value.length; i++) {
+            weight.value[i] = (2 * rng.nextFloat() - 1) * bound;
+        }
+    }
+
+    public Param weight() {
+        return weight;
+    }
+
+    public Param bias() {
+        return bias;
+    }
+
+    /** The first layer never needs the gradient of the data; skipping it saves a GEMM. */
+    public Conv2d inputGradNeeded(boolean needed) {
+        this.inputGradNeeded = needed;
+        return this;
+    }
+
+    /**
+     * Identity ("dirac") initialisation of the first {@code min(cin, cout)} filters: the
+     * layer starts close to passing its input through, which trains faster in shallow nets.
+     */
+    public void diracInit() {
+        int n = Math.min(cin, cout);
+        int kk = k * k;
+        int c = (k / 2) * k + k / 2;
+        for (int o = 0; o < n; o++) {
+            int base = o * cin * kk;
+            Arrays.fill(weight.value, base, base + cin * kk, 0f);
+            weight.value[base + o * kk + c] = 1f;
+        }
+    }
+
+    @Override
+    public int[] outputShape(int[] s) {
+        check(s);
+        return new int[]{s[0], cout, s[2] + 2 * pad - k + 1, s[3] + 2 * pad - k + 1};
+    }
+
+    private void check(int[] s) {
+        if (s.length != 4 || s[1] != cin) {
+            throw new IllegalArgumentException("conv2d expects [N," + cin + ",H,W], got " + Arrays.toString(s));
+        }
+        if (s[2] + 2 * pad < k || s[3] + 2 * pad < k) {
+            throw new IllegalArgumentException("conv2d: input " + Arrays.toString(s) + " smaller than kernel " + k);
+        }
+    }
+
+    @Override
+    public long forwardMacsPerItem(int[] s) {
+        int[] o = outputShape(s);
+        return (long) cout * o[2] * o[3] * cin * k * k;
+    }
+
+    private int imagesPerChunk(int n, int hw) {
+        return Math.max(1, Math.min(n, TARGET_COLUMNS / hw));
+    }
+
+    private void ensureScratch(int parts, int kdim, int cols, int rows) {
+        if (colsScratch.length < parts) {
+            colsScratch = Arrays.copyOf(colsScratch, parts);
+            tmpScratch = Arrays.copyOf(tmpScratch, parts);
+            dwPartial = Arrays.copyOf(dwPartial, parts);
+            dbPartial = Arrays.copyOf(dbPartial, parts);
+        }
+        for (int p = 0; p < parts; p++) {
+            if (colsScratch[p] == null || colsScratch[p].length < kdim * cols) {
+                colsScratch[p] = new float[kdim * cols];
+            }
+            if (tmpScratch[p] == null || tmpScratch[p].length < rows * cols) {
+                tmpScratch[p] = new float[rows * cols];
+            }
+        }
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        int[] os = outputShape(x.shape());
+        input = x;
+        output = Tensor.reuse(output, os);
+        final int n = os[0];
+        final int h = x.dim(2);
+        final int w = x.dim(3);
+        final int hw = os[2] * os[3];
+        final int kdim = cin * k * k;
+        final int per = imagesPerChunk(n, hw);
+        final int chunks = (n + per - 1) / per;
+        final float[] y = output.data;
+        final float[] wv = weight.value;
+        ensureScratch(Parallel.parts(chunks, (long) per * hw * kdim * cout), kdim, per * hw, cout);
+        Parallel.forRange(chunks, (long) per * hw * kdim * cout, (part, c0, c1) -> {
+            float[] cols = colsScratch[part];
+            float[] tmp = tmpScratch[part];
+            for (int ch = c0; ch < c1; ch++) {
+                int first = ch * per;
+                int cnt = Math.min(per, n - first);
+                int ld = cnt * hw;
+                Im2col.im2col(x.data, first, cnt, cin, h, w, k, pad, cols);
+                if (cnt == 1) {
+                    Sgemm.gemm(false, false, cout, hw, kdim, 1f, wv, 0, kdim, cols, 0, hw,
+                            0f, y, first * cout * hw, hw);
+                    if (bias != null) {
+                        for (int o = 0; o < cout; o++) {
+                            addConst(y, first * cout * hw + o * hw, hw, bias.value[o]);
+                        }
+                    }
+                    continue;
+                }
+                Sgemm.gemm(false, false, cout, ld, kdim, 1f, wv, 0, kdim, cols, 0, ld, 0f, tmp, 0, ld);
+                for (int b = 0; b < cnt; b++) {
+                    for (int o = 0; o < cout; o++) {
+                        int dst = ((first + b) * cout + o) * hw;
+                        System.arraycopy(tmp, o * ld + b * hw, y, dst, hw);
+                        if (bias != null) {
+                            addConst(y, dst, hw, bias.value[o]);
+                        }
+                    }
+                }
+            }
+        });
+        return output;
+    }
+
+    private static void addConst(float[] a, int off, int len, float v) {
+        for (int i = off; i < off + len; i++) {
+            a[i] += v;
+        }
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        final Tensor x = input;
+        final int n = x.dim(0);
+        final int h = x.dim(2);
+        final int w = x.dim(3);
+        final int hw = gradOut.dim(2) * gradOut.dim(3);
+        final int kdim = cin * k * k;
+        final int per = imagesPerChunk(n, hw);
+        final int chunks = (n + per - 1) / per;
+        final float[] dy = gradOut.data;
+        final boolean wantDw = weight.trainable;
+        final boolean wantDx = inputGradNeeded;
+        if (wantDx) {
+            gradInput = Tensor.reuse(gradInput, x.shape());
+        }
+        final float[] dx = wantDx ? gradInput.data : null;
+        final int parts = Parallel.parts(chunks, (long) per * hw * kdim * cout);
+        ensureScratch(parts, kdim, per * hw, cout);
+        for (int p = 0; p < parts; p++) {
+            if (dwPartial[p] == null || dwPartial[p].length != weight.size()) {
+                dwPartial[p] = new float[weight.size()];
+            } else {
+                Arrays.fill(dwPartial[p], 0f);
+            }
+            if (dbPartial[p] == null || dbPartial[p].length != cout) {
+                dbPartial[p] = new float[cout];
+            } else {
+                Arrays.fill(dbPartial[p], 0f);
+            }
+        }
+        Parallel.forRange(chunks, (long) per * hw * kdim * cout, (part, c0, c1) -> {
+            float[] cols = colsScratch[part];
+            float[] tmp = tmpScratch[part];
+            float[] dw = dwPartial[part];
+            float[] db = dbPartial[part];
+            for (int ch = c0; ch < c1; ch++) {
+                int first = ch * per;
+                int cnt = Math.min(per, n - first);
+                int ld = cnt * hw;
+                // Gather dY of the chunk into [Cout, cnt*hw] (as the forward GEMM produced it).
+                float[] g;
+                int gOff;
+                if (cnt == 1) {
+                    g = dy;
+                    gOff = first * cout * hw;
+                } else {
+                    g = tmp;
+                    gOff = 0;
+                    for (int b = 0; b < cnt; b++) {
+                        for (int o = 0; o < cout; o++) {
+                            System.arraycopy(dy, ((first + b) * cout + o) * hw, tmp, o * ld + b * hw, hw);
+                        }
+                    }
+                }
+                if (bias != null) {
+                    for (int o = 0; o < cout; o++) {
+                        float s = 0f;
+                        int base = gOff + o * ld;
+                        for (int t = 0; t < ld; t++) {
+                            s += g[base + t];
+                        }
+                        db[o] += s;
+                    }
+                }
+                if (wantDw) {
+                    Im2col.im2col(x.data, first, cnt, cin, h, w, k, pad, cols);
+                    Sgemm.gemm(false, true, cout, kdim, ld, 1f, g, gOff, ld, cols, 0, ld, 1f, dw, 0, kdim);
+                }
+                if (wantDx) {
+                    Sgemm.gemm(true, false, kdim, ld, cout, 1f, weight.value, 0, kdim, g, gOff, ld,
+                            0f, cols, 0, ld);
+                    Arrays.fill(dx, first * cin * h * w, (first + cnt) * cin * h * w, 0f);
+                    Im2col.col2im(cols, first, cnt, cin, h, w, k, pad, dx);
+                }
+            }
+        });
+        for (int p = 0; p < parts; p++) {
+            if (wantDw) {
+                addInto(weight.grad, dwPartial[p]);
+            }
+            if (bias != null) {
+                addInto(bias.grad, dbPartial[p]);
+            }
+        }
+        return wantDx ? gradInput : null;
+    }
+
+    private static void addInto(float[] acc, float[] v) {
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] += v[i];
+        }
+    }
+
+    @Override
+    public List<Param> params() {
+        List<Param> ps = new ArrayList<>();
+        ps.add(weight);
+        if (bias != null) {
+            ps.add(bias);
+        }
+        return ps;
+    }
+
+    @Override
+    public String describe() {
+        return "Conv2d(" + cin + "->" + cout + ", k=" + k + ", pad=" + pad + (bias != null ? ", bias" : "") + ")";
+    }
+}

@@ -1,0 +1,96 @@
+package dev.spinnet.network.layer;
+
+import dev.spinnet.network.kernel.Parallel;
+import dev.spinnet.network.tensor.Tensor;
+
+import java.util.Arrays;
+
+/** Max pooling with a square window equal to its stride (floor of odd sizes, as PyTorch). */
+public final class MaxPool2d implements Layer {
+    private final int size;
+    private Tensor output;
+    private Tensor gradInput;
+    private int[] argmax = new int[0];
+    private int[] inShape;
+
+    public MaxPool2d(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("maxpool size must be >= 1, got " + size);
+        }
+        this.size = size;
+    }
+
+    @Override
+    public int[] outputShape(int[] s) {
+        if (s.length != 4 || s[2] < size || s[3] < size) {
+            throw new IllegalArgumentException("maxpool" + size + " expects [N,C,H>=" + size + ",W>=" + size
+                    + "], got " + Arrays.toString(s));
+        }
+        return new int[]{s[0], s[1], s[2] / size, s[3] / size};
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        int[] os = outputShape(x.shape());
+        inShape = x.shape();
+        output = Tensor.reuse(output, os);
+        final int planes = os[0] * os[1];
+        final int h = inShape[2];
+        final int w = inShape[3];
+        final int ho = os[2];
+        final int wo = os[3];
+        if (argmax.length < output.size()) {
+            argmax = new int[output.size()];
+        }
+        final float[] xd = x.data;
+        final float[] yd = output.data;
+        Parallel.forRange(planes, (long) h * w, (part, p0, p1) -> {
+            for (int p = p0; p < p1; p++) {
+                int ib = p * h * w;
+                int ob = p * ho * wo;
+                for (int oy = 0; oy < ho; oy++) {
+                    for (int ox = 0; ox < wo; ox++) {
+                        int best = ib + oy * size * w + ox * size;
+                        float bv = xd[best];
+                        for (int dy = 0; dy < size; dy++) {
+                            int row = ib + (oy * size + dy) * w + ox * size;
+                            for (int dx = 0; dx < size; dx++) {
+                                float v = xd[row + dx];
+                                // NaN must propagate rather than be skipped.
+                                if (v > bv || Float.isNaN(v)) {
+                                    bv = v;
+                                    best = row + dx;
+                                }
+                            }
+                        }
+                        yd[ob + oy * wo + ox] = bv;
+                        argmax[ob + oy * wo + ox] = best;
+                    }
+                }
+            }
+        });
+        return output;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        gradInput = Tensor.reuse(gradInput, inShape);
+        final float[] dx = gradInput.data;
+        final float[] dy = gradOut.data;
+        final int planes = inShape[0] * inShape[1];
+        final int inPlane = inShape[2] * inShape[3];
+        final int outPlane = gradOut.dim(2) * gradOut.dim(3);
+        Parallel.forRange(planes, inPlane, (part, p0, p1) -> {
+            Arrays.fill(dx, p0 * inPlane, p1 * inPlane, 0f);
+            for (int i = p0 * outPlane; i < p1 * outPlane; i++) {
+                dx[argmax[i]] += dy[i];
+            }
+        });
+        return gradInput;
+    }
+
+    @Override
+    public String describe() {
+        return "MaxPool2d(" + size + ")";
+    }
+}

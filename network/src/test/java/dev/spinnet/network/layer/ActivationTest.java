@@ -1,0 +1,54 @@
+package dev.spinnet.network.layer;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ActivationTest {
+    @Test
+    void celuMatchesDefinition() {
+        Celu f = new Celu(0.3f);
+        for (double x = -3; x <= 3; x += 0.25) {
+            double expected = Math.max(0, x) + Math.min(0, 0.3 * (Math.exp(x / 0.3) - 1));
+            assertEquals(expected, f.value(x), 1e-6);
+        }
+    }
+
+    @Test
+    void celuWithAlphaOneIsElu() {
+        Celu f = new Celu(1f);
+        assertEquals(Math.exp(-2) - 1, f.value(-2), 1e-6);
+        assertEquals(2, f.value(2), 0);
+    }
+
+    @Test
+    void geluKnownValues() {
+        Gelu g = new Gelu();
+        assertEquals(0, g.value(0), 0);
+        assertEquals(0.8411920, g.value(1), 2e-4);   // erf form 0.8413447
+        assertEquals(-0.1588080, g.value(-1), 2e-4);
+    }
+
+    @Test
+    void lookupTableReproducesSmoothFunction() {
+        Celu celu = new Celu(0.5f);
+        LookupActivation t = LookupActivation.tabulate(celu, -5, 5, 101);
+        for (double x = -6; x <= 6; x += 0.037) {
+            double expected = x < -5 ? celu.value(-5) + Math.exp(-10) * (x + 5) : celu.value(x);
+            if (x > 5) {
+                expected = x;
+            }
+            assertEquals(expected, t.value(x), 2e-4, "at x=" + x);
+        }
+    }
+
+    @Test
+    void lookupTableRejectsBadTables() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new LookupActivation(0, 1, new float[]{0, Float.NaN}, new float[]{1, 1}, "bad"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new LookupActivation(1, 0, new float[]{0, 1}, new float[]{1, 1}, "bad"));
+        assertThrows(IllegalArgumentException.class, () -> new Celu(0f));
+    }
+}
