@@ -38,6 +38,13 @@ public final class WeightAverage {
         }
     }
 
+    /** Overwrites the live weights with the averaged ones (Lookahead's reset of the fast weights). */
+    public void load() {
+        for (int pi = 0; pi < params.size(); pi++) {
+            System.arraycopy(shadow[pi], 0, params.get(pi).value, 0, shadow[pi].length);
+        }
+    }
+
     public void swap() {
         for (int pi = 0; pi < params.size(); pi++) {
             float[] w = params.get(pi).value;

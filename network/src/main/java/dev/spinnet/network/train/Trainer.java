@@ -1,0 +1,326 @@
+package dev.spinnet.network.train;
+
+import dev.spinnet.network.layer.Param;
+import dev.spinnet.network.layer.Sequential;
+import dev.spinnet.network.loss.SoftmaxCrossEntropy;
+import dev.spinnet.network.optim.Adam;
+import dev.spinnet.network.optim.LrSchedule;
+import dev.spinnet.network.optim.Optimizer;
+import dev.spinnet.network.optim.Sgd;
+import dev.spinnet.network.optim.WeightAverage;
+import dev.spinnet.network.tensor.Rng;
+import dev.spinnet.network.tensor.Tensor;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Mini-batch training with per-epoch progress, a metrics CSV and a checkpoint after every
+ * epoch. All randomness is derived from (seed, epoch, image), so a run resumed from a
+ * checkpoint continues exactly as the uninterrupted run would have.
+ */
+public final class Trainer {
+    private static final String CHECKPOINT_MAGIC = "SPINNET-CKPT-1";
+    public static final String CHECKPOINT_FILE = "checkpoint.bin";
+    public static final String METRICS_FILE = "metrics.csv";
+    private static final String CSV_HEADER = "epoch,train_loss,train_accuracy_percent,test_loss,test_accuracy_percent,"
+            + "learning_rate,images_per_second,epoch_seconds,elapsed_seconds";
+
+    /** One epoch's figures; test figures are NaN when the epoch was not evaluated. */
+    public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double testLoss,
+                               double testAccuracy, double learningRate, double imagesPerSecond,
+                               double epochSeconds, double elapsedSeconds) {
+        String csv() {
+            return String.format(Locale.ROOT, "%d,%.6f,%.4f,%.6f,%.4f,%.6g,%.1f,%.3f,%.3f", epoch, trainLoss,
+                    100 * trainAccuracy, testLoss, 100 * testAccuracy, learningRate, imagesPerSecond, epochSeconds,
+                    elapsedSeconds);
+        }
+
+        static EpochMetrics parse(String line) {
+            String[] f = line.split(",");
+            return new EpochMetrics(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]) / 100,
+                    Double.parseDouble(f[3]), Double.parseDouble(f[4]) / 100, Double.parseDouble(f[5]),
+                    Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8]));
+        }
+    }
+
+    /** Outcome of a run: final test figures and the wall time spent training (all sessions). */
+    public record Result(TrainConfig config, List<EpochMetrics> history, Evaluation.Result test, double trainSeconds,
+                         double trainGflops, boolean resumed) {
+    }
+
+    private final Model model;
+    private final TrainConfig cfg;
+    private final PrintStream log;
+
+    public Trainer(Model model, TrainConfig cfg, PrintStream log) {
+        this.model = model;
+        this.cfg = cfg;
+        this.log = log;
+    }
+
+    public Result train(TrainingData train, TrainingData test, Path outDir, boolean resume) throws IOException {
+        Sequential net = model.net();
+        List<Param> params = net.params();
+        Optimizer opt = cfg.optimizer().equals("adam")
+                ? new Adam(params, cfg.momentum(), 0.999, 1e-8, cfg.weightDecay())
+                : new Sgd(params, cfg.momentum(), true, cfg.weightDecay());
+        for (Param p : params) {
+            if (p.name.equals("beta")) {
+                p.lrScale = (float) cfg.biasLrScale();
+            }
+        }
+        WeightAverage lookahead = cfg.lookaheadEvery() > 0 ? new WeightAverage(params) : null;
+        LrSchedule schedule = LrSchedule.warmupLinear(cfg.warmup(), cfg.startFactor(), cfg.endFactor());
+        SoftmaxCrossEntropy lossFn = new SoftmaxCrossEntropy((float) cfg.labelSmoothing());
+        Augment augment = new Augment(cfg.flip(), cfg.translate());
+
+        int stepsPerEpoch = (train.n + cfg.batchSize() - 1) / cfg.batchSize();
+        long totalSteps = (long) stepsPerEpoch * cfg.epochs();
+        List<EpochMetrics> history = new ArrayList<>();
+        int startEpoch = 0;
+        double previousSeconds = 0;
+        Path ckpt = outDir == null ? null : outDir.resolve(CHECKPOINT_FILE);
+        boolean resumed = false;
+        if (resume && ckpt != null && Files.exists(ckpt)) {
+            startEpoch = readCheckpoint(ckpt, net, opt, lookahead, history);
+            previousSeconds = history.isEmpty() ? 0 : history.get(history.size() - 1).elapsedSeconds();
+            resumed = true;
+            log.printf(Locale.ROOT, "resuming %s from %s after epoch %d of %d%n", cfg.name(), ckpt, startEpoch,
+                    cfg.epochs());
+        } else if (resume) {
+            log.println("no checkpoint in " + outDir + "; starting from scratch");
+        }
+        if (outDir != null) {
+            writeCsv(outDir.resolve(METRICS_FILE), history);
+        }
+
+        int size = train.imageSize();
+        float[] batchData = new float[cfg.batchSize() * size];
+        int[] batchLabels = new int[cfg.batchSize()];
+        Tensor grad = null;
+        double flopsPerImage = 6.0 * model.forwardMacsPerImage();
+        Evaluation.Result last = null;
+        long t0 = System.nanoTime();
+        for (int epoch = startEpoch; epoch < cfg.epochs(); epoch++) {
+            long e0 = System.nanoTime();
+            if (model.whitenBias() != null) {
+                model.whitenBias().trainable = epoch < cfg.whitenBiasEpochs();
+            }
+            int[] order = Rng.of(cfg.seed(), epoch, -1).permutation(train.n);
+            double lossSum = 0;
+            long correct = 0;
+            long seen = 0;
+            double lr = 0;
+            long lastStatus = System.nanoTime();
+            for (int s = 0; s < stepsPerEpoch; s++) {
+                int from = s * cfg.batchSize();
+                int count = Math.min(cfg.batchSize(), train.n - from);
+                if (count < 2) {
+                    continue;
+                }
+                long step = (long) epoch * stepsPerEpoch + s;
+                augment.batch(train, order, from, count, cfg.seed(), epoch, batchData, batchLabels);
+                Tensor x = new Tensor(batchData, count, train.channels, train.height, train.width);
+                net.zeroGrad();
+                Tensor logits = net.forward(x, true);
+                grad = Tensor.reuse(grad, logits.shape());
+                double loss = lossFn.lossAndGrad(logits, batchLabels, grad);
+                if (!Double.isFinite(loss)) {
+                    throw new IllegalStateException(String.format(Locale.ROOT,
+                            "training diverged: loss is %s at epoch %d step %d (lower the learning rate)",
+                            loss, epoch + 1, s));
+                }
+                correct += countCorrect(logits, batchLabels, count);
+                lossSum += loss * count;
+                seen += count;
+                net.backward(grad);
+                lr = cfg.lr() * schedule.factor((double) step / totalSteps);
+                opt.step(lr);
+                if (lookahead != null && (step + 1) % cfg.lookaheadEvery() == 0) {
+                    double progress = (double) (step + 1) / totalSteps;
+                    lookahead.update(Math.pow(0.95, cfg.lookaheadEvery()) * progress * progress * progress);
+                    lookahead.load();
+                }
+                long now = System.nanoTime();
+                if (now - lastStatus > 20e9) {
+                    lastStatus = now;
+                    double el = (now - e0) / 1e9;
+                    log.printf(Locale.ROOT, "  epoch %d/%d  step %d/%d  loss %.4f  %.0f img/s%n", epoch + 1,
+                            cfg.epochs(), s + 1, stepsPerEpoch, lossSum / seen, seen / el);
+                }
+            }
+            if (lookahead != null && epoch == cfg.epochs() - 1) {
+                lookahead.update(1.0);
+                lookahead.load();
+            }
+            double trainSeconds = (System.nanoTime() - e0) / 1e9;
+            boolean evaluate = epoch == cfg.epochs() - 1 || (epoch + 1) % cfg.evalEvery() == 0;
+            double testAcc = Double.NaN;
+            double testLoss = Double.NaN;
+            if (evaluate) {
+                last = Evaluation.evaluate(net, test, 500, epoch == cfg.epochs() - 1 ? cfg.ttaLevel() : 0);
+                testAcc = last.accuracy();
+                testLoss = last.meanLoss();
+            }
+            double epochSeconds = (System.nanoTime() - e0) / 1e9;
+            double elapsed = previousSeconds + (System.nanoTime() - t0) / 1e9;
+            EpochMetrics m = new EpochMetrics(epoch + 1, lossSum / seen, (double) correct / seen, testLoss, testAcc, lr,
+                    seen / trainSeconds, epochSeconds, elapsed);
+            history.add(m);
+            double eta = (cfg.epochs() - epoch - 1) * (elapsed / (epoch + 1));
+            log.printf(Locale.ROOT, "epoch %2d/%d  loss %.4f  train %.2f%%  test %s  lr %.3g  %.0f img/s  "
+                            + "%.1f s  elapsed %s  ETA %s%n", epoch + 1, cfg.epochs(), m.trainLoss(),
+                    100 * m.trainAccuracy(), evaluate ? String.format(Locale.ROOT, "%.2f%%", 100 * testAcc) : "-",
+                    lr, m.imagesPerSecond(), epochSeconds, clock(elapsed), clock(eta));
+            if (outDir != null) {
+                writeCsv(outDir.resolve(METRICS_FILE), history);
+                writeCheckpoint(ckpt, epoch + 1, net, opt, lookahead, history);
+            }
+        }
+        if (last == null) {
+            last = Evaluation.evaluate(net, test, 500, cfg.ttaLevel());
+        }
+        double total = history.isEmpty() ? 0 : history.get(history.size() - 1).elapsedSeconds();
+        double trainOnly = history.stream().mapToDouble(h -> h.epochSeconds()).sum();
+        double gflops = flopsPerImage * train.n * history.size() / 1e9 / Math.max(trainOnly, 1e-9);
+        return new Result(cfg, history, last, total, gflops, resumed);
+    }
+
+    private static int countCorrect(Tensor logits, int[] labels, int count) {
+        int k = logits.dim(1);
+        int correct = 0;
+        for (int i = 0; i < count; i++) {
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (logits.data[i * k + c] > logits.data[i * k + best]) {
+                    best = c;
+                }
+            }
+            if (best == labels[i]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+
+    private String fingerprint() {
+        return cfg.toString() + "|" + model.summary();
+    }
+
+    private static void writeCsv(Path file, List<EpochMetrics> history) throws IOException {
+        StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
+        for (EpochMetrics m : history) {
+            sb.append(m.csv()).append('\n');
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    private void writeCheckpoint(Path file, int epochsDone, Sequential net, Optimizer opt, WeightAverage lookahead,
+                                 List<EpochMetrics> history) throws IOException {
+        AtomicFiles.write(file, raw -> {
+            DataOutputStream out = new DataOutputStream(raw);
+            out.writeUTF(CHECKPOINT_MAGIC);
+            writeLongString(out, fingerprint());
+            out.writeInt(epochsDone);
+            List<Param> params = net.params();
+            out.writeInt(params.size());
+            for (Param p : params) {
+                out.writeInt(p.size());
+                for (float v : p.value) {
+                    out.writeFloat(v);
+                }
+            }
+            net.writeState(out);
+            opt.writeState(out);
+            out.writeBoolean(lookahead != null);
+            if (lookahead != null) {
+                lookahead.writeState(out);
+            }
+            out.writeInt(history.size());
+            for (EpochMetrics m : history) {
+                out.writeUTF(m.csv());
+            }
+            out.writeUTF("END");
+            out.flush();
+        });
+    }
+
+    private int readCheckpoint(Path file, Sequential net, Optimizer opt, WeightAverage lookahead,
+                               List<EpochMetrics> history) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (!CHECKPOINT_MAGIC.equals(in.readUTF())) {
+                throw new IOException("not a spinnet checkpoint");
+            }
+            if (!fingerprint().equals(readLongString(in))) {
+                throw new IOException("it was written by a run with a different configuration or network; "
+                        + "use another --out directory or drop --resume");
+            }
+            int epochs = in.readInt();
+            List<Param> params = net.params();
+            if (in.readInt() != params.size()) {
+                throw new IOException("parameter count differs from the model");
+            }
+            for (Param p : params) {
+                if (in.readInt() != p.size()) {
+                    throw new IOException("parameter " + p.name + " size differs from the model");
+                }
+                for (int i = 0; i < p.size(); i++) {
+                    p.value[i] = in.readFloat();
+                }
+            }
+            net.readState(in);
+            opt.readState(in);
+            if (in.readBoolean() != (lookahead != null)) {
+                throw new IOException("lookahead state mismatch");
+            }
+            if (lookahead != null) {
+                lookahead.readState(in);
+            }
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                history.add(EpochMetrics.parse(in.readUTF()));
+            }
+            if (!"END".equals(in.readUTF())) {
+                throw new IOException("missing end marker");
+            }
+            return epochs;
+        } catch (java.io.EOFException e) {
+            throw new IOException("checkpoint " + file + " is truncated", e);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot resume from checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeLongString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readLongString(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 24) {
+            throw new IOException("corrupt header");
+        }
+        byte[] b = in.readNBytes(n);
+        if (b.length != n) {
+            throw new java.io.EOFException();
+        }
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
