@@ -57,14 +57,28 @@ public final class Trainer {
                          double trainGflops, boolean resumed) {
     }
 
+    /** Thrown when a run stops on request after a checkpoint (a stand-in for a kill in tests). */
+    public static final class StoppedException extends RuntimeException {
+        StoppedException(int epoch) {
+            super("stopped after epoch " + epoch + " as requested; continue with --resume");
+        }
+    }
+
     private final Model model;
     private final TrainConfig cfg;
     private final PrintStream log;
+    private int stopAfter = Integer.MAX_VALUE;
 
     public Trainer(Model model, TrainConfig cfg, PrintStream log) {
         this.model = model;
         this.cfg = cfg;
         this.log = log;
+    }
+
+    /** Stops the run (throwing {@link StoppedException}) once this many epochs are checkpointed. */
+    public Trainer stopAfterEpoch(int epochs) {
+        this.stopAfter = epochs;
+        return this;
     }
 
     public Result train(TrainingData train, TrainingData test, Path outDir, boolean resume) throws IOException {
@@ -184,6 +198,9 @@ public final class Trainer {
             if (outDir != null) {
                 writeCsv(outDir.resolve(METRICS_FILE), history);
                 writeCheckpoint(ckpt, epoch + 1, net, opt, lookahead, history);
+            }
+            if (epoch + 1 >= stopAfter && epoch + 1 < cfg.epochs()) {
+                throw new StoppedException(epoch + 1);
             }
         }
         if (last == null) {

@@ -1,0 +1,124 @@
+package dev.spinnet.network.train;
+
+import dev.spinnet.network.layer.Celu;
+import dev.spinnet.network.tensor.Rng;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Small end-to-end runs: the loop learns, checkpoints resume exactly, bad configs are refused. */
+class TrainerTest {
+
+    /** 28x28 images whose class is the position of a bright 6x6 square (a learnable toy task). */
+    static TrainingData toy(int n, long seed) {
+        Rng r = new Rng(seed);
+        float[] img = new float[n * 28 * 28];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            int c = r.nextInt(10);
+            labels[i] = c;
+            int y0 = 2 + (c / 5) * 12 + r.nextInt(4);
+            int x0 = 1 + (c % 5) * 5 + r.nextInt(2);
+            for (int p = 0; p < 784; p++) {
+                img[i * 784 + p] = (float) (0.3 * r.nextGaussian());
+            }
+            for (int y = y0; y < y0 + 6; y++) {
+                for (int x = x0; x < Math.min(28, x0 + 4); x++) {
+                    img[i * 784 + y * 28 + x] += 2f;
+                }
+            }
+        }
+        return new TrainingData(n, 1, 28, 28, img, labels, 10);
+    }
+
+    private static TrainConfig cfg(int epochs) {
+        return new TrainConfig("toy", epochs, 64, "adam", 3e-3, 0.9, 0.0, 0.1, 0.1, 0.1, 0.0, 1.0, false, 1, 0, 0, 0, 1, 7);
+    }
+
+    @Test
+    void learnsAToyTask(@TempDir Path dir) throws Exception {
+        TrainingData train = toy(1024, 1);
+        TrainingData test = toy(256, 2);
+        Model m = Models.mnist(8, 8, 32, new Celu(1f), 3);
+        Trainer.Result r = new Trainer(m, cfg(3), System.out).train(train, test, dir, false);
+        assertTrue(r.test().accuracy() > 0.9, "toy accuracy " + r.test().accuracy());
+        assertTrue(Files.exists(dir.resolve(Trainer.CHECKPOINT_FILE)));
+        List<String> csv = Files.readAllLines(dir.resolve(Trainer.METRICS_FILE));
+        assertEquals(4, csv.size());
+        assertTrue(csv.get(0).startsWith("epoch,train_loss"));
+    }
+
+    @Test
+    void sameSeedSameResultAndResumeOfAFinishedRun(@TempDir Path dir) throws Exception {
+        TrainingData train = toy(512, 4);
+        TrainingData test = toy(128, 5);
+        Model first = Models.mnist(4, 8, 16, new Celu(1f), 9);
+        Trainer.Result a = new Trainer(first, cfg(2), System.out).train(train, test, dir.resolve("a"), false);
+        Model second = Models.mnist(4, 8, 16, new Celu(1f), 9);
+        Trainer.Result b = new Trainer(second, cfg(2), System.out).train(train, test, dir.resolve("b"), false);
+        assertEquals(a.test().accuracy(), b.test().accuracy(), 0.0, "same seed, same result");
+        for (int i = 0; i < first.net().params().size(); i++) {
+            assertArrayEquals(first.net().params().get(i).value, second.net().params().get(i).value);
+        }
+        // Resuming a finished run from a differently initialised model restores the weights.
+        Model resumed = Models.mnist(4, 8, 16, new Celu(1f), 123);
+        Trainer.Result c = new Trainer(resumed, cfg(2), System.out).train(train, test, dir.resolve("b"), true);
+        assertTrue(c.resumed());
+        assertEquals(a.test().accuracy(), c.test().accuracy(), 0.0);
+        assertArrayEquals(first.net().params().get(0).value, resumed.net().params().get(0).value);
+    }
+
+    @Test
+    void resumeMidRunMatchesStraightRun(@TempDir Path dir) throws Exception {
+        TrainingData train = toy(512, 6);
+        TrainingData test = toy(128, 7);
+        Model straight = Models.mnist(4, 8, 16, new Celu(1f), 11);
+        new Trainer(straight, cfg(3), System.out).train(train, test, dir.resolve("s"), false);
+
+        Path r = dir.resolve("r");
+        Model interrupted = Models.mnist(4, 8, 16, new Celu(1f), 11);
+        assertThrows(Trainer.StoppedException.class,
+                () -> new Trainer(interrupted, cfg(3), System.out).stopAfterEpoch(2).train(train, test, r, false));
+        List<String> csv = Files.readAllLines(r.resolve(Trainer.METRICS_FILE));
+        assertEquals(3, csv.size(), "two epochs were checkpointed before the interruption");
+
+        Model resumed = Models.mnist(4, 8, 16, new Celu(1f), 999);
+        Trainer.Result res = new Trainer(resumed, cfg(3), System.out).train(train, test, r, true);
+        assertTrue(res.resumed());
+        for (int i = 0; i < straight.net().params().size(); i++) {
+            assertArrayEquals(straight.net().params().get(i).value, resumed.net().params().get(i).value,
+                    "parameter " + i + " differs after resume");
+        }
+    }
+
+    @Test
+    void resumeRefusesADifferentConfiguration(@TempDir Path dir) throws Exception {
+        TrainingData train = toy(128, 8);
+        Model m = Models.mnist(4, 4, 8, new Celu(1f), 1);
+        new Trainer(m, cfg(1), System.out).train(train, train, dir, false);
+        Model other = Models.mnist(4, 4, 8, new Celu(1f), 1);
+        Exception e = assertThrows(java.io.IOException.class,
+                () -> new Trainer(other, cfg(2), System.out).train(train, train, dir, true));
+        assertTrue(e.getMessage().contains("different configuration"), e.getMessage());
+    }
+
+    @Test
+    void badConfigurationsAreRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new TrainConfig("x", 0, 64, "adam", 1e-3, 0.9, 0, 0, 0, 0, 0, 1, false, 0, 0, 0, 0, 1, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TrainConfig("x", 1, 64, "adam", Double.NaN, 0.9, 0, 0, 0, 0, 0, 1, false, 0, 0, 0, 0, 1, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TrainConfig("x", 1, 64, "rmsprop", 1e-3, 0.9, 0, 0, 0, 0, 0, 1, false, 0, 0, 0, 0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> Presets.of("mnist", "huge"));
+        assertThrows(IllegalArgumentException.class, () -> Presets.of("imagenet", "default"));
+    }
+}
