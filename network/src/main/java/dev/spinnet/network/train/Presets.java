@@ -15,6 +15,9 @@ public record Presets(String dataset, String preset, TrainConfig config, int tra
     public static final List<String> NAMES = List.of("default", "quick");
 
     public static Presets of(String dataset, String preset) {
+        if (!DATASETS.contains(dataset)) {
+            throw new IllegalArgumentException("unknown dataset '" + dataset + "' (expected one of " + DATASETS + ")");
+        }
         return switch (dataset + "/" + preset) {
             // Adam one-cycle with BatchNorm, CELU and +-2 px translations.
             case "mnist/default" -> new Presets(dataset, preset,
@@ -32,8 +35,7 @@ public record Presets(String dataset, String preset, TrainConfig config, int tra
             case "cifar10/quick" -> new Presets(dataset, preset,
                     new TrainConfig("cifar10-quick", 1, 500, "sgd", 1.5, 0.85, 1.3e-5, 0.2, 0.23, 0.2, 0.07,
                             64.0, true, 2, 0, 5, 1, 1, 1), 5_000, new int[]{32, 64, 64}, "celu", 0.3f);
-            default -> throw new IllegalArgumentException("unknown preset '" + preset + "' for dataset '" + dataset
-                    + "' (datasets: " + DATASETS + ", presets: " + NAMES + ")");
+            default -> throw new IllegalArgumentException("unknown preset '" + preset + "' (expected one of " + NAMES + ")");
         };
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code spinnet} launcher: one picocli subcommand per job. */
 @Command(name = "spinnet", mixinStandardHelpOptions = true, version = "spinnet 0.1.0",
         description = "Multiscale simulator: ferrimagnetic domain-wall physics to all-spin neural networks.",
-        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class SpinnetCli implements Runnable {
 
     @CommandLine.Spec
@@ -26,6 +26,12 @@ public final class SpinnetCli implements Runnable {
         CommandLine cl = new CommandLine(new SpinnetCli());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("spinnet: error: " + oneLine(ex));
+            return 2;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("spinnet: error: " + oneLine(ex) + " (see '"
+                    + cmd.getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         return cl.execute(args);
