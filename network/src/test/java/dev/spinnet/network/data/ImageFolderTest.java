@@ -157,6 +157,18 @@ class ImageFolderTest {
     }
 
     @Test
+    void sixteenBitGreyPngKeepsTheHighByte() throws Exception {
+        BufferedImage img = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
+        img.getRaster().setSample(0, 0, 0, 0xABCD);
+        img.getRaster().setSample(1, 0, 0, 0x0102);
+        Path root = tmp.resolve("ds");
+        TestFiles.write(root.resolve("train/k/a.png"), TestFiles.encode(img, "png"));
+        ImageSet s = folder(root, null).read("train", null);
+        assertEquals("1x1x2", s.shape());
+        assertArrayEquals(new byte[] {(byte) 0xAB, 0x01}, s.pixels());
+    }
+
+    @Test
     void ignoresOtherFilesButRejectsUndecodableImages() throws Exception {
         Path root = tmp.resolve("ds");
         TestFiles.tree(root, layout("", 2, 2, false));
