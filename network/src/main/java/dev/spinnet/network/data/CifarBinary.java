@@ -108,8 +108,10 @@ public final class CifarBinary {
     /** Reads and concatenates batch files, in the given order. */
     public static ImageSet read(List<Path> batchFiles, List<String> classNames) {
         long total = 0;
-        for (Path f : batchFiles) {
-            total += recordCount(f);
+        long[] counts = new long[batchFiles.size()];
+        for (int b = 0; b < counts.length; b++) {
+            counts[b] = recordCount(batchFiles.get(b));
+            total += counts[b];
         }
         if (total * IMAGE_BYTES > Integer.MAX_VALUE - 16) {
             throw new DatasetException(batchFiles.get(0), "too many images in total: " + total);
@@ -117,8 +119,9 @@ public final class CifarBinary {
         byte[] pixels = new byte[(int) total * IMAGE_BYTES];
         int[] labels = new int[(int) total];
         int at = 0;
-        for (Path f : batchFiles) {
-            byte[] raw = readAll(f);
+        for (int b = 0; b < counts.length; b++) {
+            Path f = batchFiles.get(b);
+            byte[] raw = readAll(f, counts[b]);
             int records = raw.length / RECORD_BYTES;
             for (int r = 0; r < records; r++) {
                 int label = raw[r * RECORD_BYTES] & 0xff;
@@ -147,11 +150,12 @@ public final class CifarBinary {
         }
     }
 
-    private static byte[] readAll(Path f) {
+    private static byte[] readAll(Path f, long records) {
         try {
             byte[] raw = Files.readAllBytes(f);
-            if (raw.length % RECORD_BYTES != 0) { // changed since recordCount looked at it
-                throw new DatasetException(f, "size " + raw.length + " is not a multiple of " + RECORD_BYTES);
+            if (raw.length != records * RECORD_BYTES) {
+                throw new DatasetException(f, "changed while being read (size " + raw.length + ", was "
+                        + records * RECORD_BYTES + ")");
             }
             return raw;
         } catch (IOException e) {
