@@ -128,7 +128,8 @@ public final class DataLocator {
                         + " from cifar-10-binary.tar.gz) in " + dest + "/, or cifar10-jpeg.zip in "
                         + dest.getParent() + "/";
         throw new DatasetException(dataset, "not found; searched " + searched + ". Put " + what
-                + (dataOverride != null ? "" : ", or pass --data DIR, or set " + ENV + "=DIR"));
+                + (dataOverride != null ? "" : ", or pass --data DIR, or set " + ENV + "=DIR, or run 'spinnet data fetch "
+                + dataset + "'"));
     }
 
     private static Found findMnist(Root root) {
