@@ -1,0 +1,93 @@
+package dev.spinnet.validation.cli;
+
+import dev.spinnet.network.kernel.GemmBenchmark;
+import dev.spinnet.network.kernel.Parallel;
+import dev.spinnet.network.layer.Celu;
+import dev.spinnet.network.tensor.Rng;
+import dev.spinnet.network.train.Model;
+import dev.spinnet.network.train.Models;
+import dev.spinnet.network.train.Presets;
+import dev.spinnet.network.train.StepBenchmark;
+import dev.spinnet.network.train.TrainingData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code spinnet bench}: GEMM GFLOP/s on the CIFAR net's conv shapes, and whole training steps. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Speed benchmarks: the GEMM kernel on the CIFAR-10 net's conv shapes (forward and both",
+                "backward products, 1 and 2 threads) and the whole CIFAR-10 training step, each as GFLOP/s and",
+                "share of the FMA peak (" + GemmBenchmark.REFERENCE_PEAK_PER_CORE + " GFLOP/s per core)."})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--what", defaultValue = "all", description = "gemm, step or all (default: ${DEFAULT-VALUE})")
+    String what;
+
+    @Option(names = "--seconds", defaultValue = "1.5", description = "timed seconds per GEMM shape and thread count")
+    double seconds;
+
+    @Option(names = "--steps", defaultValue = "3", description = "timed training steps")
+    int steps;
+
+    @Option(names = "--batch", defaultValue = "512", description = "training-step batch size")
+    int batch;
+
+    @Option(names = "--record", description = "merge the figures into benchmarks/results.json")
+    boolean record;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("gemm", "step", "all").contains(what)) {
+            throw new IllegalArgumentException("--what must be gemm, step or all, got '" + what + "'");
+        }
+        if (!(seconds > 0) || steps < 1 || batch < 2) {
+            throw new IllegalArgumentException("--seconds must be > 0, --steps >= 1, --batch >= 2");
+        }
+        System.out.println("machine: " + CliSupport.machine());
+        Map<String, Double> figs = new LinkedHashMap<>();
+        double peak2 = 2 * GemmBenchmark.REFERENCE_PEAK_PER_CORE;
+        if (!what.equals("step")) {
+            List<GemmBenchmark.Result> rs = GemmBenchmark.run(GemmBenchmark.cifarShapes(), seconds);
+            double sum1 = 0;
+            double sum2 = 0;
+            for (GemmBenchmark.Result r : rs) {
+                sum1 += r.gflopsSingle();
+                sum2 += r.gflopsParallel2();
+            }
+            double mean1 = sum1 / rs.size();
+            double mean2 = sum2 / rs.size();
+            System.out.printf(Locale.ROOT, "GEMM mean over %d CIFAR conv shapes: %.1f GFLOP/s on 1 thread (%.0f%% of peak),"
+                            + " %.1f GFLOP/s on 2 threads (%.0f%% of peak)%n", rs.size(), mean1,
+                    100 * mean1 / GemmBenchmark.REFERENCE_PEAK_PER_CORE, mean2, 100 * mean2 / peak2);
+            figs.put("gemm_gflops_1thread", mean1);
+            figs.put("gemm_gflops_2threads", mean2);
+        }
+        if (!what.equals("gemm")) {
+            Presets p = Presets.of("cifar10", "default");
+            Rng r = new Rng(5);
+            int n = 64;
+            float[] img = new float[n * 3 * 32 * 32];
+            for (int i = 0; i < img.length; i++) {
+                img[i] = (float) r.nextGaussian();
+            }
+            TrainingData whiten = new TrainingData(n, 3, 32, 32, img, new int[n], 10);
+            Model m = Models.airbench(p.widths(), new Celu(p.celuAlpha()), whiten, 1);
+            System.out.printf(Locale.ROOT, "CIFAR-10 training step, %s, %d threads:%n", m.name(), Parallel.threads());
+            StepBenchmark.Result s = StepBenchmark.run(m, batch, 1, steps, System.out);
+            System.out.printf(Locale.ROOT, "whole step: %.1f GFLOP/s = %.0f%% of the 2-core FMA peak; %.0f images/s;"
+                            + " an epoch of 50,000 images takes %.0f s%n", s.gflops(), 100 * s.gflops() / peak2,
+                    s.imagesPerSecond(), 50_000 / s.imagesPerSecond());
+            figs.put("cifar10_train_step_gflops", s.gflops());
+            figs.put("cifar10_train_images_per_second", s.imagesPerSecond());
+        }
+        if (record) {
+            ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet bench --what " + what + " --record");
+            System.out.println("recorded in " + ResultsFile.defaultPath());
+        }
+        return 0;
+    }
+}
