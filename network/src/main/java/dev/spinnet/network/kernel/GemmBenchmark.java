@@ -95,25 +95,31 @@ public final class GemmBenchmark {
     }
 
     /**
-     * C2 needs close to a second to compile the large vector micro-kernel (until then it runs
+     * C2 needs one to two seconds to compile the large vector micro-kernel (until then it runs
      * interpreted at a few GFLOP/s), so every code path is exercised before anything is timed.
      */
     private static void warmUp(Random rnd) {
-        int m = 128;
-        int n = 256;
-        int k = 400;
+        // Small shapes so every branch (transposes, edge tiles, beta) is profiled within the
+        // first milliseconds; otherwise C2 compiles too early and deoptimises later.
+        int m = 44;
+        int n = 96;
+        int k = 420;
         float[] a = randomArray(rnd, m * k);
         float[] b = randomArray(rnd, k * n);
         float[] c = new float[m * n];
-        long end = System.nanoTime() + 1_500_000_000L;
+        long end = System.nanoTime() + 2_500_000_000L;
         int i = 0;
         while (System.nanoTime() < end) {
             boolean ta = (i & 1) != 0;
             boolean tb = (i & 2) != 0;
-            Sgemm.gemm(ta, tb, m - (i & 4), n - (i & 8), k, 1f, a, 0, ta ? m : k, b, 0,
-                    tb ? k : n, (i & 16) != 0 ? 0f : 0.5f, c, 0, n);
-            Sgemm.gemmParallel(2, ta, tb, m, n, k, 1f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0f,
-                    c, 0, n);
+            int mi = m - (i & 4);
+            int ni = n - (i & 8);
+            float beta = (i & 16) != 0 ? 0f : 0.5f;
+            Sgemm.gemm(ta, tb, mi, ni, k, 1f, a, 0, ta ? m : k, b, 0, tb ? k : n, beta, c, 0, n);
+            if ((i & 31) == 0) {
+                Sgemm.gemmParallel(2, ta, tb, m, n, k, 1f, a, 0, ta ? m : k, b, 0, tb ? k : n,
+                        beta, c, 0, n);
+            }
             i++;
         }
     }
