@@ -22,7 +22,8 @@ public final class Models {
     }
 
     /**
-     * MNIST CNN: conv 5x5 -> BN -> act -> pool, conv 3x3 -> BN -> act -> pool, FC -> BN -> act, FC.
+     * MNIST CNN: conv 5x5 -> pool -> BN -> act, conv 3x3 -> pool -> BN -> act, FC -> BN -> act, FC.
+     * Pooling before the pointwise stages (as airbench) does them on a quarter of the values.
      *
      * @param c1 first conv width
      * @param c2 second conv width
@@ -32,9 +33,9 @@ public final class Models {
         Rng rng = Rng.of(seed, 1);
         Conv2d first = new Conv2d(1, c1, 5, 0, false, rng).inputGradNeeded(false);
         Sequential net = new Sequential(
-                first, new BatchNorm(c1, 0.1f, 1e-5f, false), new Activation(act), new MaxPool2d(2),
-                new Conv2d(c1, c2, 3, 0, false, rng), new BatchNorm(c2, 0.1f, 1e-5f, false), new Activation(act),
-                new MaxPool2d(2),
+                first, new MaxPool2d(2), new BatchNorm(c1, 0.1f, 1e-5f, false), new Activation(act),
+                new Conv2d(c1, c2, 3, 0, false, rng), new MaxPool2d(2), new BatchNorm(c2, 0.1f, 1e-5f, false),
+                new Activation(act),
                 new Flatten(), new Linear(c2 * 5 * 5, hidden, false, rng), new BatchNorm(hidden, 0.1f, 1e-5f, false),
                 new Activation(act), new Linear(hidden, 10, true, rng));
         return new Model("mnist-cnn-" + c1 + "-" + c2 + "-" + hidden, net, new int[]{1, 28, 28}, null);

@@ -36,6 +36,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "512", description = "training-step batch size")
     int batch;
 
+    @Option(names = "--net", defaultValue = "cifar10", description = "network of the step benchmark: cifar10 or mnist")
+    String net;
+
     @Option(names = "--record", description = "merge the figures into benchmarks/results.json")
     boolean record;
 
@@ -67,22 +70,27 @@ public final class BenchCommand implements Callable<Integer> {
             figs.put("gemm_gflops_2threads", mean2);
         }
         if (!what.equals("gemm")) {
-            Presets p = Presets.of("cifar10", "default");
+            Presets p = Presets.of(net, "default");
             Rng r = new Rng(5);
             int n = 64;
-            float[] img = new float[n * 3 * 32 * 32];
+            int ch = net.equals("mnist") ? 1 : 3;
+            int hw = net.equals("mnist") ? 28 : 32;
+            float[] img = new float[n * ch * hw * hw];
             for (int i = 0; i < img.length; i++) {
                 img[i] = (float) r.nextGaussian();
             }
-            TrainingData whiten = new TrainingData(n, 3, 32, 32, img, new int[n], 10);
-            Model m = Models.airbench(p.widths(), new Celu(p.celuAlpha()), whiten, 1);
-            System.out.printf(Locale.ROOT, "CIFAR-10 training step, %s, %d threads:%n", m.name(), Parallel.threads());
+            TrainingData whiten = new TrainingData(n, ch, hw, hw, img, new int[n], 10);
+            Model m = net.equals("mnist")
+                    ? Models.mnist(p.widths()[0], p.widths()[1], p.widths()[2], new Celu(p.celuAlpha()), 1)
+                    : Models.airbench(p.widths(), new Celu(p.celuAlpha()), whiten, 1);
+            System.out.printf(Locale.ROOT, "%s training step, %s, %d threads:%n", net, m.name(), Parallel.threads());
+            int epochImages = net.equals("mnist") ? 60_000 : 50_000;
             StepBenchmark.Result s = StepBenchmark.run(m, batch, 1, steps, System.out);
             System.out.printf(Locale.ROOT, "whole step: %.1f GFLOP/s = %.0f%% of the 2-core FMA peak; %.0f images/s;"
-                            + " an epoch of 50,000 images takes %.0f s%n", s.gflops(), 100 * s.gflops() / peak2,
-                    s.imagesPerSecond(), 50_000 / s.imagesPerSecond());
-            figs.put("cifar10_train_step_gflops", s.gflops());
-            figs.put("cifar10_train_images_per_second", s.imagesPerSecond());
+                            + " an epoch of %,d images takes %.0f s%n", s.gflops(), 100 * s.gflops() / peak2,
+                    s.imagesPerSecond(), epochImages, epochImages / s.imagesPerSecond());
+            figs.put(net + "_train_step_gflops", s.gflops());
+            figs.put(net + "_train_images_per_second", s.imagesPerSecond());
         }
         if (record) {
             ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet bench --what " + what + " --record");
