@@ -87,7 +87,7 @@ class DataLocatorTest {
                 + " (project data/datasets, does not exist), " + shared() + " (shared datasets, does not exist)."), m);
         assertTrue(m.contains("Put train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz,"
                 + " t10k-labels-idx1-ubyte.gz (gzipped or not) in " + project().resolve("data/datasets/mnist") + "/"), m);
-        assertTrue(m.endsWith("or pass --data DIR, or set SPINNET_DATA=DIR"), m);
+        assertTrue(m.endsWith("or pass --data DIR, or set SPINNET_DATA=DIR, or run 'spinnet data fetch mnist'"), m);
 
         DatasetException c = assertThrows(DatasetException.class,
                 () -> new DataLocator(tmp.resolve("given"), null, project()).locate("cifar10"));
