@@ -1,0 +1,75 @@
+package dev.spinnet.llg.cc;
+
+import java.util.Arrays;
+
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.sampling.ODEStateInterpolator;
+import org.hipparchus.ode.sampling.ODEStepHandler;
+
+/**
+ * Step handler that samples (q, phi) on a uniform time grid t0 + k dt from the integrator's dense
+ * output, independent of the adaptive step sizes; it survives integrator restarts at breakpoints.
+ */
+public final class TrajectoryRecorder implements ODEStepHandler {
+    private final double t0;
+    private final double dt;
+    private long nextIndex;
+    private double[] t = new double[256];
+    private double[] q = new double[256];
+    private double[] phi = new double[256];
+    private int n;
+
+    /**
+     * @param t0 first sample time, s
+     * @param dt sampling interval, s (> 0)
+     */
+    public TrajectoryRecorder(double t0, double dt) {
+        if (!(dt > 0) || !Double.isFinite(dt)) {
+            throw new IllegalArgumentException("sampling interval dt must be finite and > 0, got " + dt);
+        }
+        this.t0 = t0;
+        this.dt = dt;
+    }
+
+    @Override
+    public void handleStep(ODEStateInterpolator interpolator) {
+        double end = interpolator.getCurrentState().getTime();
+        double start = interpolator.getPreviousState().getTime();
+        while (true) {
+            double ts = t0 + nextIndex * dt;
+            if (ts > end + 1e-9 * dt) {
+                break;
+            }
+            if (ts >= start - 1e-9 * dt) {
+                double tc = Math.min(Math.max(ts, start), end);
+                double[] y = interpolator.getInterpolatedState(tc).getPrimaryState();
+                add(ts, y[0], y[1]);
+            }
+            nextIndex++;
+        }
+    }
+
+    /** Appends the final state if it is not on the sampling grid, so the trajectory ends where the run ended. */
+    public void close(ODEStateAndDerivative last) {
+        if (n == 0 || last.getTime() > t[n - 1] + 1e-9 * dt) {
+            double[] y = last.getPrimaryState();
+            add(last.getTime(), y[0], y[1]);
+        }
+    }
+
+    private void add(double ts, double qs, double ps) {
+        if (n == t.length) {
+            t = Arrays.copyOf(t, 2 * n);
+            q = Arrays.copyOf(q, 2 * n);
+            phi = Arrays.copyOf(phi, 2 * n);
+        }
+        t[n] = ts;
+        q[n] = qs;
+        phi[n] = ps;
+        n++;
+    }
+
+    public WallTrajectory trajectory() {
+        return new WallTrajectory(Arrays.copyOf(t, n), Arrays.copyOf(q, n), Arrays.copyOf(phi, n));
+    }
+}
