@@ -1,11 +1,14 @@
 package dev.spinnet.llg.micromag;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a range kernel on [0, split) in a persistent worker thread and on [split, n) in the caller, then
  * waits: an allocation-free two-thread hand-off (volatile generation counters, brief spinning, then
- * parking so that an idle worker does not burn a shared core).
+ * parking so that an idle worker does not burn a shared core). The worker's half is claimed by CAS: if the
+ * worker has not woken up by the time the caller finished its own half (an oversubscribed machine), the
+ * caller runs it itself, so two threads are never much slower than one.
  */
 final class RangeSplitter implements AutoCloseable {
     /** Kernel over a cell range. */
@@ -20,6 +23,7 @@ final class RangeSplitter implements AutoCloseable {
     private final Thread worker;
     private volatile long requested;
     private volatile long completed;
+    private final AtomicLong claimed = new AtomicLong();
     private volatile boolean closed;
     private volatile Thread waiter;
     private double tArg;
@@ -45,6 +49,10 @@ final class RangeSplitter implements AutoCloseable {
         requested = gen; // volatile write publishes the arguments
         LockSupport.unpark(worker);
         kernel.apply(t, y, dydt, split, n);
+        if (claimed.compareAndSet(gen - 1, gen)) {
+            kernel.apply(t, y, dydt, 0, split); // worker still asleep: do its half here
+            return;
+        }
         int spins = 0;
         while (completed != gen) {
             if (spins++ < SPINS) {
@@ -73,6 +81,9 @@ final class RangeSplitter implements AutoCloseable {
                 return;
             }
             seen = requested;
+            if (!claimed.compareAndSet(seen - 1, seen)) {
+                continue; // the caller already did this half
+            }
             try {
                 kernel.apply(tArg, yArg, dyArg, 0, splitArg);
             } catch (Throwable e) {
