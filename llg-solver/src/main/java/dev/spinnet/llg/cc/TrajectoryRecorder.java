@@ -18,6 +18,7 @@ public final class TrajectoryRecorder implements ODEStepHandler {
     private double[] q = new double[256];
     private double[] phi = new double[256];
     private int n;
+    private final java.util.List<double[]> edges = new java.util.ArrayList<>();
 
     /**
      * @param t0 first sample time, s
@@ -57,6 +58,12 @@ public final class TrajectoryRecorder implements ODEStepHandler {
         }
     }
 
+    /** Records the exact state at a waveform breakpoint (called by the simulator at each restart). */
+    public void edge(ODEStateAndDerivative state) {
+        double[] y = state.getPrimaryState();
+        edges.add(new double[] {state.getTime(), y[0], y[1]});
+    }
+
     private void add(double ts, double qs, double ps) {
         if (n == t.length) {
             t = Arrays.copyOf(t, 2 * n);
@@ -70,6 +77,14 @@ public final class TrajectoryRecorder implements ODEStepHandler {
     }
 
     public WallTrajectory trajectory() {
-        return new WallTrajectory(Arrays.copyOf(t, n), Arrays.copyOf(q, n), Arrays.copyOf(phi, n));
+        double[] et = new double[edges.size()];
+        double[] eq = new double[edges.size()];
+        double[] ep = new double[edges.size()];
+        for (int k = 0; k < et.length; k++) {
+            et[k] = edges.get(k)[0];
+            eq[k] = edges.get(k)[1];
+            ep[k] = edges.get(k)[2];
+        }
+        return new WallTrajectory(Arrays.copyOf(t, n), Arrays.copyOf(q, n), Arrays.copyOf(phi, n), et, eq, ep);
     }
 }

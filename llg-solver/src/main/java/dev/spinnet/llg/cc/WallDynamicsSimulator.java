@@ -17,7 +17,8 @@ import dev.spinnet.llg.material.Checks;
  * is restarted there, so no step straddles a pulse edge (a step across a jump would be accepted only
  * after being shrunk to the tolerance, and the dense output across it would be wrong). Event detectors
  * (e.g. {@link WallPositionDetector}) and the {@link TrajectoryRecorder} observe the integration
- * without touching the equations; a detector returning STOP ends the whole run.
+ * without touching the equations; a detector returning STOP ends the whole run. The exact states at the
+ * breakpoints are kept in {@link WallTrajectory#edgeTime()} etc.
  *
  * @param positionTolerance absolute tolerance on q, m
  * @param angleTolerance    absolute tolerance on phi, rad
@@ -74,6 +75,9 @@ public record WallDynamicsSimulator(double positionTolerance, double angleTolera
                 break; // a detector stopped the run
             }
             t = segmentEnd;
+            if (k < cuts.length && cuts[k] == segmentEnd) {
+                recorder.edge(state); // exact state at a pulse edge, e.g. the displacement per pulse
+            }
         }
         recorder.close(state);
         return recorder.trajectory();

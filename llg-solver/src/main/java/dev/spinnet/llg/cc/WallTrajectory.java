@@ -1,18 +1,47 @@
 package dev.spinnet.llg.cc;
 
 /**
- * Sampled wall trajectory: time (s), position q (m), angle phi (rad). Immutable.
+ * Sampled wall trajectory: time (s), position q (m), angle phi (rad) on the sampling grid, plus the exact
+ * states at the current waveform's breakpoints (pulse edges) reached during the run. Immutable.
  */
-public record WallTrajectory(double[] time, double[] position, double[] angle) {
+public record WallTrajectory(double[] time, double[] position, double[] angle, double[] edgeTime,
+        double[] edgePosition, double[] edgeAngle) {
 
     public WallTrajectory {
         if (time.length == 0 || time.length != position.length || time.length != angle.length) {
             throw new IllegalArgumentException("trajectory arrays need equal non-zero lengths, got " + time.length
                     + ", " + position.length + ", " + angle.length);
         }
+        if (edgeTime.length != edgePosition.length || edgeTime.length != edgeAngle.length) {
+            throw new IllegalArgumentException("edge arrays need equal lengths, got " + edgeTime.length + ", "
+                    + edgePosition.length + ", " + edgeAngle.length);
+        }
         time = time.clone();
         position = position.clone();
         angle = angle.clone();
+        edgeTime = edgeTime.clone();
+        edgePosition = edgePosition.clone();
+        edgeAngle = edgeAngle.clone();
+    }
+
+    /** Trajectory without edge states. */
+    public WallTrajectory(double[] time, double[] position, double[] angle) {
+        this(time, position, angle, new double[0], new double[0], new double[0]);
+    }
+
+    @Override
+    public double[] edgeTime() {
+        return edgeTime.clone();
+    }
+
+    @Override
+    public double[] edgePosition() {
+        return edgePosition.clone();
+    }
+
+    @Override
+    public double[] edgeAngle() {
+        return edgeAngle.clone();
     }
 
     public int size() {

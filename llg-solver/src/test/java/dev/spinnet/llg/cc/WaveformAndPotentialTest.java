@@ -113,6 +113,11 @@ class WaveformAndPotentialTest {
             prev = qk;
         }
         assertTrue(t.length > 100 && q.length == t.length);
+        // exact states at the 4 breakpoints of each of the 3 pulses
+        assertEquals(12, tr.edgeTime().length);
+        assertEquals(1e-9, tr.edgeTime()[0], 1e-22);
+        assertEquals(0.0, tr.edgePosition()[0], 1e-12);
+        assertTrue(tr.edgePosition()[3] > 20e-9, "wall has moved by the end of the first pulse");
     }
 
     @Test
