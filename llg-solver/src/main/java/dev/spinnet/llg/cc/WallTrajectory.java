@@ -104,4 +104,13 @@ public record WallTrajectory(double[] time, double[] position, double[] angle, d
         double w = (t - time[k]) / (time[k + 1] - time[k]);
         return position[k] + w * (position[k + 1] - position[k]);
     }
+
+    /** The sampled trajectory as CSV with a unit-carrying header: time_s,position_m,angle_rad. */
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder("time_s,position_m,angle_rad\n");
+        for (int k = 0; k < time.length; k++) {
+            sb.append(time[k]).append(',').append(position[k]).append(',').append(angle[k]).append('\n');
+        }
+        return sb.toString();
+    }
 }
