@@ -43,6 +43,10 @@ public final class CollectiveCoordinateModel implements OrdinaryDifferentialEqua
     public CollectiveCoordinateModel(MaterialState state, double hz, CurrentWaveform current,
             WallPotential potential) {
         Checks.finite("hz (A/m)", hz);
+        if (!(state.alphaS() > 0)) {
+            throw new IllegalArgumentException("no magnetic moment left at T = " + state.temperature()
+                    + " K (alpha s = " + state.alphaS() + ")");
+        }
         this.sNet = state.sNet();
         this.alphaS = state.alphaS();
         this.delta = state.wallWidth();
