@@ -17,6 +17,7 @@ public final class TrajectoryRecorder implements ODEStepHandler {
     private double[] t = new double[256];
     private double[] q = new double[256];
     private double[] phi = new double[256];
+    private double[] temp = new double[256];
     private int n;
     private final java.util.List<double[]> edges = new java.util.ArrayList<>();
 
@@ -44,7 +45,7 @@ public final class TrajectoryRecorder implements ODEStepHandler {
             if (ts >= start - 1e-9 * dt) {
                 double tc = Math.min(Math.max(ts, start), end);
                 double[] y = interpolator.getInterpolatedState(tc).getPrimaryState();
-                add(ts, y[0], y[1]);
+                add(ts, y);
             }
             nextIndex++;
         }
@@ -54,25 +55,27 @@ public final class TrajectoryRecorder implements ODEStepHandler {
     public void close(ODEStateAndDerivative last) {
         if (n == 0 || last.getTime() > t[n - 1] + 1e-9 * dt) {
             double[] y = last.getPrimaryState();
-            add(last.getTime(), y[0], y[1]);
+            add(last.getTime(), y);
         }
     }
 
     /** Records the exact state at a waveform breakpoint (called by the simulator at each restart). */
     public void edge(ODEStateAndDerivative state) {
         double[] y = state.getPrimaryState();
-        edges.add(new double[] {state.getTime(), y[0], y[1]});
+        edges.add(new double[] {state.getTime(), y[0], y[1], y.length > 2 ? y[2] : Double.NaN});
     }
 
-    private void add(double ts, double qs, double ps) {
+    private void add(double ts, double[] y) {
         if (n == t.length) {
             t = Arrays.copyOf(t, 2 * n);
             q = Arrays.copyOf(q, 2 * n);
             phi = Arrays.copyOf(phi, 2 * n);
+            temp = Arrays.copyOf(temp, 2 * n);
         }
         t[n] = ts;
-        q[n] = qs;
-        phi[n] = ps;
+        q[n] = y[0];
+        phi[n] = y[1];
+        temp[n] = y.length > 2 ? y[2] : Double.NaN;
         n++;
     }
 
@@ -80,11 +83,14 @@ public final class TrajectoryRecorder implements ODEStepHandler {
         double[] et = new double[edges.size()];
         double[] eq = new double[edges.size()];
         double[] ep = new double[edges.size()];
+        double[] eT = new double[edges.size()];
         for (int k = 0; k < et.length; k++) {
             et[k] = edges.get(k)[0];
             eq[k] = edges.get(k)[1];
             ep[k] = edges.get(k)[2];
+            eT[k] = edges.get(k)[3];
         }
-        return new WallTrajectory(Arrays.copyOf(t, n), Arrays.copyOf(q, n), Arrays.copyOf(phi, n), et, eq, ep);
+        return new WallTrajectory(Arrays.copyOf(t, n), Arrays.copyOf(q, n), Arrays.copyOf(phi, n),
+                Arrays.copyOf(temp, n), et, eq, ep, eT);
     }
 }

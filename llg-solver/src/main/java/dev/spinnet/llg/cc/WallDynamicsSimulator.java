@@ -41,7 +41,8 @@ public record WallDynamicsSimulator(double positionTolerance, double angleTolera
     }
 
     /**
-     * Runs from (q0, phi0) at t0 to t1, sampling every {@code sampleInterval} seconds.
+     * Runs from (q0, phi0) at t0 to t1, sampling every {@code sampleInterval} seconds; a heated model starts at
+     * its ambient temperature.
      *
      * @param detectors optional events; a STOP action ends the run at the event
      */
@@ -52,16 +53,19 @@ public record WallDynamicsSimulator(double positionTolerance, double angleTolera
         if (!(t1 > t0)) {
             throw new IllegalArgumentException("t1 must exceed t0, got t0=" + t0 + " t1=" + t1);
         }
-        ODEIntegrator integrator = new DormandPrince853Integrator(1e-22, maxStep,
-                new double[] {positionTolerance, angleTolerance},
-                new double[] {relativeTolerance, relativeTolerance});
+        double[] y0 = model.initialState(q0, phi0);
+        // temperature (heated model) to 1e-9 K
+        double[] abs = y0.length == 2 ? new double[] {positionTolerance, angleTolerance}
+                : new double[] {positionTolerance, angleTolerance, 1e-9};
+        double[] rel = new double[y0.length];
+        java.util.Arrays.fill(rel, relativeTolerance);
+        ODEIntegrator integrator = new DormandPrince853Integrator(1e-22, maxStep, abs, rel);
         TrajectoryRecorder recorder = new TrajectoryRecorder(t0, sampleInterval);
         integrator.addStepHandler(recorder);
         for (ODEEventDetector d : detectors) {
             integrator.addEventDetector(d);
         }
-        ODEStateAndDerivative state = new ODEStateAndDerivative(t0, new double[] {q0, phi0},
-                model.computeDerivatives(t0, new double[] {q0, phi0}));
+        ODEStateAndDerivative state = new ODEStateAndDerivative(t0, y0, model.computeDerivatives(t0, y0));
         double[] cuts = model.current().breakpoints();
         int k = 0;
         double t = t0;

@@ -1,18 +1,24 @@
 package dev.spinnet.llg.cc;
 
 /**
- * Sampled wall trajectory: time (s), position q (m), angle phi (rad) on the sampling grid, plus the exact
- * states at the current waveform's breakpoints (pulse edges) reached during the run. Immutable.
+ * Sampled wall trajectory: time (s), position q (m), angle phi (rad) and film temperature (K; NaN when the
+ * model has a fixed temperature) on the sampling grid, plus the exact states at the current waveform's
+ * breakpoints (pulse edges) reached during the run. Immutable.
  */
-public record WallTrajectory(double[] time, double[] position, double[] angle, double[] edgeTime,
-        double[] edgePosition, double[] edgeAngle) {
+public record WallTrajectory(double[] time, double[] position, double[] angle, double[] temperature,
+        double[] edgeTime, double[] edgePosition, double[] edgeAngle, double[] edgeTemperature) {
 
     public WallTrajectory {
         if (time.length == 0 || time.length != position.length || time.length != angle.length) {
             throw new IllegalArgumentException("trajectory arrays need equal non-zero lengths, got " + time.length
                     + ", " + position.length + ", " + angle.length);
         }
-        if (edgeTime.length != edgePosition.length || edgeTime.length != edgeAngle.length) {
+        if (temperature.length != time.length) {
+            throw new IllegalArgumentException("temperature needs " + time.length + " samples, got "
+                    + temperature.length);
+        }
+        if (edgeTime.length != edgePosition.length || edgeTime.length != edgeAngle.length
+                || edgeTime.length != edgeTemperature.length) {
             throw new IllegalArgumentException("edge arrays need equal lengths, got " + edgeTime.length + ", "
                     + edgePosition.length + ", " + edgeAngle.length);
         }
@@ -22,6 +28,30 @@ public record WallTrajectory(double[] time, double[] position, double[] angle, d
         edgeTime = edgeTime.clone();
         edgePosition = edgePosition.clone();
         edgeAngle = edgeAngle.clone();
+        temperature = temperature.clone();
+        edgeTemperature = edgeTemperature.clone();
+    }
+
+    /** Fixed-temperature trajectory with edge states. */
+    public WallTrajectory(double[] time, double[] position, double[] angle, double[] edgeTime,
+            double[] edgePosition, double[] edgeAngle) {
+        this(time, position, angle, nans(time.length), edgeTime, edgePosition, edgeAngle, nans(edgeTime.length));
+    }
+
+    private static double[] nans(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    @Override
+    public double[] temperature() {
+        return temperature.clone();
+    }
+
+    @Override
+    public double[] edgeTemperature() {
+        return edgeTemperature.clone();
     }
 
     /** Trajectory without edge states. */
@@ -105,11 +135,12 @@ public record WallTrajectory(double[] time, double[] position, double[] angle, d
         return position[k] + w * (position[k + 1] - position[k]);
     }
 
-    /** The sampled trajectory as CSV with a unit-carrying header: time_s,position_m,angle_rad. */
+    /** The sampled trajectory as CSV with a unit-carrying header: time_s,position_m,angle_rad,temperature_K. */
     public String toCsv() {
-        StringBuilder sb = new StringBuilder("time_s,position_m,angle_rad\n");
+        StringBuilder sb = new StringBuilder("time_s,position_m,angle_rad,temperature_K\n");
         for (int k = 0; k < time.length; k++) {
-            sb.append(time[k]).append(',').append(position[k]).append(',').append(angle[k]).append('\n');
+            sb.append(time[k]).append(',').append(position[k]).append(',').append(angle[k]).append(',')
+                    .append(temperature[k]).append('\n');
         }
         return sb.toString();
     }
