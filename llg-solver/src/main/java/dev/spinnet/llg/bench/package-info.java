@@ -1,0 +1,2 @@
+/** Throughput benchmarks (plain main methods). */
+package dev.spinnet.llg.bench;
