@@ -220,6 +220,37 @@ public final class ImageSet {
                 Arrays.copyOfRange(labels, from, from + count), classNames);
     }
 
+    /**
+     * A copy of {@code count} images drawn without replacement by a seeded shuffle, kept in
+     * their original order; files stored class by class make a prefix slice one-class.
+     */
+    public ImageSet sample(int count, long seed) {
+        if (count < 0 || count > n) {
+            throw new IndexOutOfBoundsException("cannot sample " + count + " of " + n + " images");
+        }
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        for (int i = 0; i < count; i++) {
+            int j = i + r.nextInt(n - i);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(idx, count);
+        Arrays.sort(chosen);
+        int size = imageSize();
+        byte[] px = new byte[count * size];
+        int[] lb = new int[count];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(pixels, chosen[i] * size, px, i * size, size);
+            lb[i] = labels[chosen[i]];
+        }
+        return new ImageSet(channels, height, width, px, lb, classNames);
+    }
+
     @Override
     public String toString() {
         return "ImageSet[" + n + " x " + shape() + ", " + classNames.size() + " classes]";

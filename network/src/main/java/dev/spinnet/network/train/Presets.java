@@ -21,7 +21,7 @@ public record Presets(String dataset, String preset, TrainConfig config, int tra
         return switch (dataset + "/" + preset) {
             // Adam one-cycle with BatchNorm, CELU and +-2 px translations.
             case "mnist/default" -> new Presets(dataset, preset,
-                    new TrainConfig("mnist-default", 8, 128, "adam", 4e-3, 0.9, 0.01, 0.1, 0.15, 0.1, 0.0,
+                    new TrainConfig("mnist-default", 5, 128, "adam", 4e-3, 0.9, 0.01, 0.1, 0.15, 0.1, 0.0,
                             1.0, false, 2, 0, 0, 0, 1, 1), 0, new int[]{32, 64, 256}, "celu", 1.0f);
             case "mnist/quick" -> new Presets(dataset, preset,
                     new TrainConfig("mnist-quick", 1, 128, "adam", 4e-3, 0.9, 0.01, 0.1, 0.15, 0.1, 0.0,
@@ -33,8 +33,8 @@ public record Presets(String dataset, String preset, TrainConfig config, int tra
                     new TrainConfig("cifar10-default", 10, 1024, "sgd", 1.5, 0.85, 1.3e-5, 0.2, 0.23, 0.2, 0.07,
                             64.0, true, 2, 2, 5, 3, 10, 1), 0, new int[]{64, 128, 128}, "celu", 0.3f);
             case "cifar10/quick" -> new Presets(dataset, preset,
-                    new TrainConfig("cifar10-quick", 1, 500, "sgd", 1.5, 0.85, 1.3e-5, 0.2, 0.23, 0.2, 0.07,
-                            64.0, true, 2, 0, 5, 1, 1, 1), 5_000, new int[]{32, 64, 64}, "celu", 0.3f);
+                    new TrainConfig("cifar10-quick", 2, 256, "sgd", 1.5, 0.85, 1.3e-5, 0.2, 0.23, 0.2, 0.07,
+                            64.0, true, 2, 0, 5, 1, 2, 1), 10_000, new int[]{32, 64, 64}, "celu", 0.3f);
             default -> throw new IllegalArgumentException("unknown preset '" + preset + "' (expected one of " + NAMES + ")");
         };
     }

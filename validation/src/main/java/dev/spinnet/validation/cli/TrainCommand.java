@@ -90,7 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainTest tt = Datasets.load(dataset, data);
         System.out.println("data: " + tt.sourceDescription());
         ImageSet trainSet = p.trainSubset() > 0 && p.trainSubset() < tt.train().n()
-                ? tt.train().slice(0, p.trainSubset()) : tt.train();
+                ? tt.train().sample(p.trainSubset(), seed) : tt.train();
         ImageSet.ChannelStats st = trainSet.channelStats();
         float[] mean = toFloat(st.mean());
         float[] std = toFloat(st.std());
