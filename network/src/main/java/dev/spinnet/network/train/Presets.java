@@ -31,7 +31,7 @@ public record Presets(String dataset, String preset, TrainConfig config, int tra
             // Learning rates are per mean loss (airbench's per-sum values x batch size).
             case "cifar10/default" -> new Presets(dataset, preset,
                     new TrainConfig("cifar10-default", 10, 1024, "sgd", 1.5, 0.85, 1.3e-5, 0.2, 0.23, 0.2, 0.07,
-                            64.0, true, 2, 2, 5, 3, 10, 1), 0, new int[]{64, 128, 128}, "celu", 0.3f);
+                            64.0, true, 2, 2, 5, 3, 10, 1), 0, new int[]{64, 256, 256}, "celu", 0.3f);
             case "cifar10/quick" -> new Presets(dataset, preset,
                     new TrainConfig("cifar10-quick", 2, 256, "sgd", 1.5, 0.85, 1.3e-5, 0.2, 0.23, 0.2, 0.07,
                             64.0, true, 2, 0, 5, 1, 2, 1), 10_000, new int[]{32, 64, 64}, "celu", 0.3f);
