@@ -41,6 +41,12 @@ public final class Models {
         return new Model("mnist-cnn-" + c1 + "-" + c2 + "-" + hidden, net, new int[]{1, 28, 28}, null);
     }
 
+    /** Airbench decays every parameter, BatchNorm biases included. */
+    private static BatchNorm decayedBias(BatchNorm bn) {
+        bn.beta().decay = true;
+        return bn;
+    }
+
     /**
      * Airbench-class CIFAR-10 net: frozen 2x2 whitening conv (+ trainable bias), then three
      * groups conv3x3 -> maxpool2 -> BN -> act -> conv3x3 -> BN -> act, global max pool, linear
@@ -52,6 +58,7 @@ public final class Models {
         int whiteOut = 2 * cin * 4;
         Conv2d whiten = new Conv2d(cin, whiteOut, 2, 0, true, rng).inputGradNeeded(false);
         java.util.Arrays.fill(whiten.bias().value, 0f);
+        whiten.bias().decay = true;
         Whitening.init(whiten, whitenFrom, 2, 5000, 5e-4);
         List<Layer> layers = new ArrayList<>();
         layers.add(whiten);
@@ -65,10 +72,10 @@ public final class Models {
             b.diracInit();
             layers.add(a);
             layers.add(new MaxPool2d(2));
-            layers.add(new BatchNorm(w, bnMomentum, 1e-12f, true));
+            layers.add(decayedBias(new BatchNorm(w, bnMomentum, 1e-12f, true)));
             layers.add(new Activation(act));
             layers.add(b);
-            layers.add(new BatchNorm(w, bnMomentum, 1e-12f, true));
+            layers.add(decayedBias(new BatchNorm(w, bnMomentum, 1e-12f, true)));
             layers.add(new Activation(act));
             in = w;
         }
