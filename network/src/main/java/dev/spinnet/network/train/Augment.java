@@ -38,8 +38,9 @@ public final class Augment {
                 }
                 Rng r = Rng.of(seed, epoch, src);
                 // Alternate flips across epochs (airbench): each image is flipped on every other
-                // epoch, starting from a random phase, which covers both views more evenly.
-                boolean f = flip && ((r.nextInt(2) + epoch) & 1) == 1;
+                // epoch, from a per-image random phase fixed for the whole run, which covers both
+                // views more evenly than independent coin flips.
+                boolean f = flip && ((Rng.of(seed, -2, src).nextInt(2) + epoch) & 1) == 1;
                 int dx = translate == 0 ? 0 : r.nextInt(2 * translate + 1) - translate;
                 int dy = translate == 0 ? 0 : r.nextInt(2 * translate + 1) - translate;
                 copyShifted(data.images, src * size, out, i * size, data.channels, data.height, data.width, dx, dy, f);
