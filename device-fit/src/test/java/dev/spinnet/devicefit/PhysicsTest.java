@@ -27,7 +27,7 @@ class PhysicsTest {
     static void forceIsMinusGradient(WallPotential u, double from, double to) {
         for (int k = 0; k <= 200; k++) {
             double q = from + (to - from) * k / 200.0;
-            double h = 1e-4 * (to - from);
+            double h = 1e-6 * (to - from);
             double num = -(u.energy(q + h) - u.energy(q - h)) / (2 * h);
             double f = u.force(q);
             assertEquals(num, f, 1e-5 * Math.max(1, Math.abs(f)) + 1e-6 * Math.abs(f), "q=" + q);

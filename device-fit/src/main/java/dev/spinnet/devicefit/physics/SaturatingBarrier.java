@@ -45,6 +45,16 @@ public record SaturatingBarrier(double foot, double depth, double pressure) impl
         if (u <= 0) {
             return 0;
         }
+        if (u < 0.1) {
+            // series sum_{k>=2} u^(k+1) / (k (k+1)): the closed form below cancels to u^3/6 near the foot
+            double term = u * u;
+            double sum = 0;
+            for (int k = 2; k < 30; k++) {
+                term *= u;
+                sum += term / (k * (k + 1.0));
+            }
+            return sum;
+        }
         double uc = Math.min(u, U_CAP);
         // d/du [(1 - u) ln(1 - u) + u - u^2/2] = -ln(1 - u) - u
         double base = (1 - uc) * Math.log1p(-uc) + uc - 0.5 * uc * uc;
