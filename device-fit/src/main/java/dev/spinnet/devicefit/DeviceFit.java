@@ -32,8 +32,8 @@ public final class DeviceFit {
     /** Written into every file's provenance. */
     public static final String CODE_VERSION = "spinnet 0.1.0 device-fit";
     public static final List<String> ALL = List.of("ferri-neuron", "ferro-neuron", "ferri-synapse", "ferro-synapse");
-    /** Input of the full-LLG spot check on the free branch. */
-    public static final double LLG_CHECK_INPUT = 2.0;
+    /** Inputs of the full-LLG spot checks on the free branch. */
+    public static final double[] LLG_CHECK_INPUTS = {1.0, 3.0};
 
     private DeviceFit() {
     }
@@ -92,14 +92,16 @@ public final class DeviceFit {
                     NeuronResult r = NeuronPipeline.run(d, seed, pool);
                     NeuronModel m = r.model();
                     if (llgCheck) {
-                        double x = LLG_CHECK_INPUT;
-                        List<Double> both = pool.map(2, k -> k == 0 ? LlgSpotCheck.outputLlg(d, x)
-                                : NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, x));
+                        int nx = LLG_CHECK_INPUTS.length;
+                        List<Double> both = pool.map(2 * nx, k -> k < nx ? LlgSpotCheck.outputLlg(d, LLG_CHECK_INPUTS[k])
+                                : NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, LLG_CHECK_INPUTS[k - nx]));
                         Map<String, Double> p = new LinkedHashMap<>(m.provenance().parameters());
-                        p.put("llg_check_input", x);
-                        p.put("llg_check_output_llg", both.get(0));
-                        p.put("llg_check_output_collective", both.get(1));
-                        p.put("llg_check_relative_difference", both.get(0) / both.get(1) - 1);
+                        for (int k = 0; k < nx; k++) {
+                            String key = String.format(Locale.ROOT, "llg_check_x%.0f_", LLG_CHECK_INPUTS[k]);
+                            p.put(key + "output_llg", both.get(k));
+                            p.put(key + "output_collective", both.get(nx + k));
+                            p.put(key + "relative_difference", both.get(k) / both.get(nx + k) - 1);
+                        }
                         m = withParameters(m, p);
                         r = new NeuronResult(m, r.fits(), r.statInputs(), r.thermalMean(), r.thermalStd(),
                                 r.deviceCurves(), r.interpolationMaxError(), r.seconds());
@@ -157,17 +159,23 @@ public final class DeviceFit {
                 }
             }
         }
-        sb.append("\n| neuron | j_unit (A/m^2) | energy per unit pulse (J) | CeLU scale | CeLU alpha | c2c sigma (out. units) | d2d scale | d2d alpha | d2d offset | LLG/collective at x=2 |\n");
+        sb.append("\n| neuron | j_unit (A/m^2) | energy per unit pulse (J) | CeLU scale | CeLU alpha | c2c sigma (out. units) | d2d scale | d2d alpha | d2d offset | LLG / collective - 1 |\n");
         sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Object o : r.results().values()) {
             if (o instanceof NeuronResult nr) {
                 NeuronModel m = nr.model();
-                Double llg = m.provenance().parameters().get("llg_check_relative_difference");
+                StringBuilder llg = new StringBuilder();
+                for (double x : LLG_CHECK_INPUTS) {
+                    Double v = m.provenance().parameters().get(String.format(Locale.ROOT,
+                            "llg_check_x%.0f_relative_difference", x));
+                    llg.append(llg.length() == 0 ? "" : ", ").append(v == null ? "-"
+                            : String.format(Locale.ROOT, "x=%.0f: %+.2f %%", x, 100 * v));
+                }
                 sb.append(String.format(Locale.ROOT, "| %s | %.3g | %.3g | %.3f | %.3f | %.3f | %.1f %% | %.1f %% | %.3f | %s |%n",
                         m.name(), m.inputUnitCurrentDensity(), m.energyPerUnitPulseJ(), m.celu().scale(),
                         m.celu().alpha(), m.noise().cycleToCycleSigma(), 100 * m.noise().deviceToDeviceScale(),
                         100 * m.noise().deviceToDeviceAlpha(), m.noise().deviceToDeviceOffset(),
-                        llg == null ? "-" : String.format(Locale.ROOT, "%+.2f %%", 100 * llg)));
+                        llg));
             }
         }
         sb.append("\n| synapse | states (300 K) | NL up | NL down | max dev. up/down | asymmetry | c2c sigma | d2d sigma | on/off | pulse | energy/pulse |\n");
@@ -191,7 +199,7 @@ public final class DeviceFit {
                 + "; full 1D two-sublattice LLG (DP45) spot check on the free branch", m.provenance().temperatureK(),
                 m.provenance().seed(), m.provenance().codeVersion());
         return new NeuronModel(m.name(), m.description(), prov, m.inputUnitCurrentDensity(), m.pulseWidthS(),
-                m.outputUnitM(), m.energyPerUnitPulseJ(), m.x0(), m.x1(), m.y(), m.dydx(), m.celu(), m.fits(),
+                m.outputUnitM(), m.energyPerUnitPulseJ(), m.x0(), m.x1(), m.y(), m.dydx(), m.monotonic(), m.celu(), m.fits(),
                 m.bestByAic(), m.bestByBic(), m.noise());
     }
 }

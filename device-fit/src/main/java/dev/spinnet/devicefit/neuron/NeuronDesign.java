@@ -77,7 +77,7 @@ public record NeuronDesign(String name, Ferrimagnet material, double temperature
     /** Common geometry and statistics of both neurons; only the film differs. */
     private static NeuronDesign standard(String name, Ferrimagnet f) {
         return new NeuronDesign(name, f, 300.0, 200e-9, 600e-9, 5e-9, 1e-9, 50e-12, 50e-9, 50e-9, 1.5, 4.0, 81,
-                24, 16, 0.03, 0.05, 0.05, 1e-12);
+                32, 32, 0.03, 0.05, 0.05, 1e-12);
     }
 
     /** GdCo tuned to T_A = 300 K: linear branch from the compensated velocity. */

@@ -131,7 +131,7 @@ public final class NeuronPipeline {
                 d.temperature(), seed, DeviceFit.CODE_VERSION);
         List<FitSummary> summaries = fits.stream().map(CurveFit::summary).toList();
         NeuronModel model = new NeuronModel(d.name(), description(d), prov, d.unitCurrentDensity(), d.pulseWidth(),
-                d.outputUnit(), d.energyPerUnitPulse(), xs[0], xs[n - 1], y, dydx,
+                d.outputUnit(), d.energyPerUnitPulse(), xs[0], xs[n - 1], y, dydx, NeuronModel.isMonotonic(y),
                 new CeluParams(celu.parameter("scale"), celu.parameter("alpha"), celu.parameter("input_offset"),
                         celu.parameter("output_offset")),
                 summaries, CurveFitter.bestByAic(fits).candidate().label(),

@@ -187,6 +187,11 @@ public final class Plots {
         Path tmp = Files.createTempFile(dir, "." + png.getFileName(), ".tmp");
         try {
             ChartUtils.saveChartAsPNG(tmp.toFile(), chart, W, H);
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
             Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);

@@ -18,9 +18,8 @@ import dev.spinnet.llg.material.MaterialState;
  * is linear in the wall position.
  *
  * <p>Pulse design rule (shared): amplitude {@code driveFactor} times the depinning current of one notch
- * ((pi/2) J_s = (1/2) max|dU/dq|); plateau chosen (by bisection at T = 0 on the nominal device) so that the
- * wall ends the pulse exactly one pitch further, the middle of the window in which it then settles into the
- * next notch.
+ * ((pi/2) J_s = (1/2) max|dU/dq|); plateau in the middle of the window of plateaus after which the wall, at
+ * T = 0 and once settled, sits in the next notch (bisection on the nominal device).
  *
  * @param name              file stem
  * @param material          film
@@ -74,7 +73,7 @@ public record SynapseDesign(String name, Ferrimagnet material, double temperatur
 
     private static SynapseDesign standard(String name, Ferrimagnet f) {
         return new SynapseDesign(name, f, 300.0, 200e-9, 5e-9, 33, 50e-9, 0.25, 0.2, 2.0, 20e-12, 0.5e-9, 5e3,
-                1.5, 16, 16, 2e-9, 0.05, 1e-12);
+                1.5, 32, 32, 2e-9, 0.05, 1e-12);
     }
 
     /** GdCo tuned to T_A = 300 K. */

@@ -13,19 +13,29 @@ public final class SynapseSimulator {
     }
 
     /**
-     * Plateau (s) for which one pulse moves the nominal wall from the first notch to exactly one pitch further at
-     * the end of the fall (bisection at T = 0; the displacement grows monotonically with the plateau).
+     * Plateau (s) for which one pulse moves the nominal wall from the first notch into the second, in the middle
+     * of the window of plateaus that do so: w1 = shortest plateau after which the wall, once settled (end of the
+     * gap), sits past half a pitch, w2 = shortest that takes it past 1.5 pitches; the result is (w1 + w2) / 2.
+     * Judging the settled position, not the position at the end of the pulse, matters for a ferromagnet: its
+     * wall keeps moving after the current stops while the wall angle relaxes (wall inertia).
      */
     public static double calibrateWidth(SynapseDesign d) {
         SynapseVariant v = SynapseVariant.nominal(d);
+        double w1 = shortestWidthReaching(d, v, 0.5 * d.pitch());
+        double w2 = shortestWidthReaching(d, v, 1.5 * d.pitch());
+        return 0.5 * (w1 + w2);
+    }
+
+    private static double shortestWidthReaching(SynapseDesign d, SynapseVariant v, double target) {
         double lo = 0.0;
         double hi = 20e-9;
-        if (endOfPulse(d, v, hi) < d.pitch()) {
-            throw new IllegalStateException(d.name() + ": even a 20 ns pulse does not move the wall one pitch");
+        if (settledAfterOnePulse(d, v, hi) < target) {
+            throw new IllegalStateException(d.name() + ": even a 20 ns pulse does not move the wall "
+                    + target + " m");
         }
         for (int it = 0; it < 40; it++) {
             double mid = 0.5 * (lo + hi);
-            if (endOfPulse(d, v, mid) < d.pitch()) {
+            if (settledAfterOnePulse(d, v, mid) < target) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -34,8 +44,9 @@ public final class SynapseSimulator {
         return 0.5 * (lo + hi);
     }
 
-    private static double endOfPulse(SynapseDesign d, SynapseVariant v, double width) {
-        double end = width + 2 * d.edgeTime();
+    /** Wall position (m) at the end of the gap after one pulse from the first notch, T = 0. */
+    static double settledAfterOnePulse(SynapseDesign d, SynapseVariant v, double width) {
+        double end = d.period(width);
         CollectiveCoordinateModel m = new CollectiveCoordinateModel(d.state(), 0.0, d.train(width, +1, 0.0, 1),
                 d.track(v.centres(), v.depthFactor()));
         return WallDynamicsSimulator.defaults().run(m, 0.0, 0.0, 0.0, end, end).finalPosition();

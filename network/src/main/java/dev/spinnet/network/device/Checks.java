@@ -2,6 +2,9 @@ package dev.spinnet.network.device;
 
 /** Validation helpers of the device-model records; every message names the field. */
 final class Checks {
+    /** Largest tolerated step against the direction of a monotonic table, fraction of its range. */
+    static final double MONOTONIC_SLACK = 1e-3;
+
     private Checks() {
     }
 
@@ -51,13 +54,17 @@ final class Checks {
         return v.clone();
     }
 
-    /** Non-decreasing (sign +1) or non-increasing (sign -1) within a relative slack of the table's range. */
+    /**
+     * Non-decreasing (sign +1) or non-increasing (sign -1), tolerating steps back of at most 1e-3 of the table's
+     * range: simulated curves may carry physical wiggles that small (e.g. the damped oscillation of a
+     * ferromagnetic wall, which has inertia, at the readout time), anything larger is an error.
+     */
     static void monotonic(String field, double[] v, int sign) {
         double range = 0;
         for (double x : v) {
             range = Math.max(range, Math.abs(x - v[0]));
         }
-        double slack = 1e-9 * range;
+        double slack = MONOTONIC_SLACK * range;
         for (int i = 1; i < v.length; i++) {
             if (sign * (v[i] - v[i - 1]) < -slack) {
                 throw new DeviceFormatException(field + " must be " + (sign > 0 ? "non-decreasing" : "non-increasing")

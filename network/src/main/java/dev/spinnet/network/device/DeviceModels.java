@@ -85,6 +85,7 @@ public final class DeviceModels {
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, text);
+            readableByAll(tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -92,6 +93,15 @@ public final class DeviceModels {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Temporary files are created owner-only; a device-model file is data anyone may read. */
+    static void readableByAll(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: keep the default permissions
         }
     }
 
@@ -114,6 +124,7 @@ public final class DeviceModels {
             o.put("x1", n.x1());
             array(o.putArray("y"), n.y());
             array(o.putArray("dydx"), n.dydx());
+            o.put("monotonic", n.monotonic());
             ObjectNode c = o.putObject("celu");
             c.put("scale", n.celu().scale());
             c.put("alpha", n.celu().alpha());
@@ -242,7 +253,7 @@ public final class DeviceModels {
                         num(o, "input_unit_current_density_A_per_m2", "neuron"), num(o, "pulse_width_s", "neuron"),
                         num(o, "output_unit_m", "neuron"), num(o, "energy_per_unit_pulse_J", "neuron"),
                         num(o, "x0", "neuron"), num(o, "x1", "neuron"), numbers(o, "y", "neuron"),
-                        numbers(o, "dydx", "neuron"), celu, fits, text(o, "best_by_aic", "neuron"),
+                        numbers(o, "dydx", "neuron"), bool(o, "monotonic", "neuron"), celu, fits, text(o, "best_by_aic", "neuron"),
                         text(o, "best_by_bic", "neuron"), noise);
             }
             case "synapse": {
@@ -316,6 +327,14 @@ public final class DeviceModels {
             throw new DeviceFormatException("missing integer field '" + path(at, field) + "'");
         }
         return n.asInt();
+    }
+
+    private static boolean bool(JsonNode o, String field, String at) {
+        JsonNode n = o.get(field);
+        if (n == null || !n.isBoolean()) {
+            throw new DeviceFormatException("missing boolean field '" + path(at, field) + "'");
+        }
+        return n.asBoolean();
     }
 
     private static long longInteger(JsonNode o, String field, String at) {

@@ -24,6 +24,9 @@ import dev.spinnet.network.layer.LookupActivation;
  * @param x1                       last grid point, input units (> x0)
  * @param y                        transfer curve at the n uniformly spaced grid points (non-decreasing)
  * @param dydx                     its slopes dy/dx at the same points
+ * @param monotonic                whether y is non-decreasing; when true (the usual neuron) it is enforced on
+ *                                 reading, so a corrupted table fails; a device whose simulated curve genuinely
+ *                                 turns back (e.g. wall inertia in a ferromagnet) declares false
  * @param celu                     CeLU fit
  * @param fits                     every candidate fit (celu, relu, elu, softplus, sigmoid)
  * @param bestByAic                candidate with the lowest AIC
@@ -32,7 +35,7 @@ import dev.spinnet.network.layer.LookupActivation;
  */
 public record NeuronModel(String name, String description, Provenance provenance, double inputUnitCurrentDensity,
         double pulseWidthS, double outputUnitM, double energyPerUnitPulseJ, double x0, double x1, double[] y,
-        double[] dydx, CeluParams celu, List<FitSummary> fits, String bestByAic, String bestByBic,
+        double[] dydx, boolean monotonic, CeluParams celu, List<FitSummary> fits, String bestByAic, String bestByBic,
         NeuronNoise noise) implements DeviceModel {
 
     public NeuronModel {
@@ -56,7 +59,9 @@ public record NeuronModel(String name, String description, Provenance provenance
             throw new DeviceFormatException("neuron.dydx needs as many entries as neuron.y (" + y.length + "), got "
                     + dydx.length);
         }
-        Checks.monotonic("neuron.y", y, +1);
+        if (monotonic) {
+            Checks.monotonic("neuron.y", y, +1);
+        }
         if (celu == null) {
             throw new DeviceFormatException("neuron.celu is missing");
         }
@@ -68,6 +73,16 @@ public record NeuronModel(String name, String description, Provenance provenance
         Checks.text("neuron.best_by_bic", bestByBic);
         if (noise == null) {
             throw new DeviceFormatException("neuron.noise is missing");
+        }
+    }
+
+    /** True when every step of y is >= -1e-3 of its range (the test the reader applies when monotonic is set). */
+    public static boolean isMonotonic(double[] y) {
+        try {
+            Checks.monotonic("y", y, +1);
+            return true;
+        } catch (DeviceFormatException e) {
+            return false;
         }
     }
 

@@ -35,7 +35,7 @@ class DeviceModelsTest {
             s[i] = x > 0 ? 1 : Math.exp(x / 0.8);
         }
         FitSummary f = new FitSummary("celu", Map.of("alpha", 0.8), 1.0, 0.0, 0.0, -100, -90);
-        return new NeuronModel("test-neuron", "a test", prov(), 1e11, 1e-9, 5e-8, 1e-15, -2, 2, y, s, c, List.of(f),
+        return new NeuronModel("test-neuron", "a test", prov(), 1e11, 1e-9, 5e-8, 1e-15, -2, 2, y, s, true, c, List.of(f),
                 "celu", "celu", new NeuronNoise(0.01, 0.002, 0.03, 0.02, 0.01, 4, 8));
     }
 
@@ -136,6 +136,21 @@ class DeviceModelsTest {
         Exception e = assertThrows(IllegalArgumentException.class, () -> DeviceModels.read(f));
         assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
         assertTrue(e.getMessage().contains("neuron.y must be non-decreasing"), e.getMessage());
+    }
+
+    @Test
+    void aDeclaredNonMonotonicCurveIsAccepted() throws IOException {
+        NeuronModel m = neuron();
+        double[] y = m.y();
+        y[5] = y[3] - 1;
+        NeuronModel bumpy = new NeuronModel(m.name(), m.description(), m.provenance(), m.inputUnitCurrentDensity(),
+                m.pulseWidthS(), m.outputUnitM(), m.energyPerUnitPulseJ(), m.x0(), m.x1(), y, m.dydx(), false,
+                m.celu(), m.fits(), m.bestByAic(), m.bestByBic(), m.noise());
+        Path f = dir.resolve("bumpy.json");
+        DeviceModels.write(f, bumpy);
+        assertEquals(false, DeviceModels.readNeuron(f).monotonic());
+        assertEquals(false, NeuronModel.isMonotonic(y));
+        assertEquals(true, NeuronModel.isMonotonic(m.y()));
     }
 
     @Test
