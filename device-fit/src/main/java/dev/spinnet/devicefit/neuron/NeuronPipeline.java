@@ -119,7 +119,7 @@ public final class NeuronPipeline {
             offsets[k] = deviceFits.get(k).parameter("output_offset");
         }
         NeuronNoise noise = new NeuronNoise(pooled, pooled / (y[n - 1] - y[0]), Stats.std(scales) / Stats.mean(scales),
-                Stats.std(alphas) / Stats.mean(alphas), Stats.std(offsets), devices, cycles);
+                Stats.std(alphas) / Stats.mean(alphas), Stats.std(offsets), devices, cycles, sx, std);
 
         Map<String, Double> params = d.parameters();
         params.put("table_interpolation_max_error", interpErr);

@@ -153,6 +153,8 @@ public final class DeviceModels {
             no.put("device_to_device_offset", z.deviceToDeviceOffset());
             no.put("devices", z.devices());
             no.put("cycles", z.cycles());
+            array(no.putArray("inputs"), z.inputs());
+            array(no.putArray("sigma"), z.sigma());
         } else if (model instanceof SynapseModel s) {
             root.put("description", s.description());
             ObjectNode o = root.putObject("synapse");
@@ -248,7 +250,8 @@ public final class DeviceModels {
                         num(z, "device_to_device_scale", "neuron.noise"),
                         num(z, "device_to_device_alpha", "neuron.noise"),
                         num(z, "device_to_device_offset", "neuron.noise"), integer(z, "devices", "neuron.noise"),
-                        integer(z, "cycles", "neuron.noise"));
+                        integer(z, "cycles", "neuron.noise"), numbers(z, "inputs", "neuron.noise"),
+                        numbers(z, "sigma", "neuron.noise"));
                 return new NeuronModel(name, description, prov,
                         num(o, "input_unit_current_density_A_per_m2", "neuron"), num(o, "pulse_width_s", "neuron"),
                         num(o, "output_unit_m", "neuron"), num(o, "energy_per_unit_pulse_J", "neuron"),

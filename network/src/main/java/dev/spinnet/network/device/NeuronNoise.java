@@ -11,9 +11,13 @@ package dev.spinnet.network.device;
  * @param deviceToDeviceOffset   standard deviation of the fitted output offset across devices, output units
  * @param devices                number of simulated devices
  * @param cycles                 evaluations per input and device
+ * @param inputs                 inputs of the per-input statistics (increasing), input units
+ * @param sigma                  cycle-to-cycle standard deviation of the nominal device at each of them, output
+ *                               units (the spread depends on the input: the barrier confines the wall)
  */
 public record NeuronNoise(double cycleToCycleSigma, double cycleToCycleRelative, double deviceToDeviceScale,
-        double deviceToDeviceAlpha, double deviceToDeviceOffset, int devices, int cycles) {
+        double deviceToDeviceAlpha, double deviceToDeviceOffset, int devices, int cycles, double[] inputs,
+        double[] sigma) {
 
     public NeuronNoise {
         Checks.nonNegative("noise.cycle_to_cycle_sigma", cycleToCycleSigma);
@@ -25,5 +29,44 @@ public record NeuronNoise(double cycleToCycleSigma, double cycleToCycleRelative,
             throw new DeviceFormatException("noise.devices and noise.cycles must be >= 1, got " + devices + ", "
                     + cycles);
         }
+        inputs = Checks.table("noise.inputs", inputs, 2);
+        sigma = Checks.table("noise.sigma", sigma, 2);
+        if (sigma.length != inputs.length) {
+            throw new DeviceFormatException("noise.sigma needs as many entries as noise.inputs (" + inputs.length
+                    + "), got " + sigma.length);
+        }
+        for (int i = 1; i < inputs.length; i++) {
+            if (!(inputs[i] > inputs[i - 1])) {
+                throw new DeviceFormatException("noise.inputs must increase, but [" + (i - 1) + "]=" + inputs[i - 1]
+                        + " and [" + i + "]=" + inputs[i]);
+            }
+        }
+        for (int i = 0; i < sigma.length; i++) {
+            Checks.nonNegative("noise.sigma[" + i + "]", sigma[i]);
+        }
+    }
+
+    @Override
+    public double[] inputs() {
+        return inputs.clone();
+    }
+
+    @Override
+    public double[] sigma() {
+        return sigma.clone();
+    }
+
+    /** Cycle-to-cycle sigma at input x, output units: linear interpolation, constant beyond the ends. */
+    public double sigmaAt(double x) {
+        if (x <= inputs[0]) {
+            return sigma[0];
+        }
+        for (int i = 1; i < inputs.length; i++) {
+            if (x <= inputs[i]) {
+                double w = (x - inputs[i - 1]) / (inputs[i] - inputs[i - 1]);
+                return sigma[i - 1] + w * (sigma[i] - sigma[i - 1]);
+            }
+        }
+        return sigma[sigma.length - 1];
     }
 }

@@ -36,7 +36,8 @@ class DeviceModelsTest {
         }
         FitSummary f = new FitSummary("celu", Map.of("alpha", 0.8), 1.0, 0.0, 0.0, -100, -90);
         return new NeuronModel("test-neuron", "a test", prov(), 1e11, 1e-9, 5e-8, 1e-15, -2, 2, y, s, true, c, List.of(f),
-                "celu", "celu", new NeuronNoise(0.01, 0.002, 0.03, 0.02, 0.01, 4, 8));
+                "celu", "celu", new NeuronNoise(0.01, 0.002, 0.03, 0.02, 0.01, 4, 8,
+                        new double[] {-2, 0, 2}, new double[] {0.005, 0.01, 0.02}));
     }
 
     static SynapseModel synapse() {
@@ -56,7 +57,8 @@ class DeviceModelsTest {
         assertArrayEquals(m.y(), r.y(), 0.0);
         assertArrayEquals(m.dydx(), r.dydx(), 0.0);
         assertEquals(m.celu(), r.celu());
-        assertEquals(m.noise(), r.noise());
+        assertArrayEquals(m.noise().sigma(), r.noise().sigma(), 0.0);
+        assertEquals(0.015, r.noise().sigmaAt(1.0), 1e-12);
         assertEquals(m.provenance(), r.provenance());
         assertEquals(m.fits(), r.fits());
         assertEquals(DeviceModels.toJson(m), DeviceModels.toJson(r));
