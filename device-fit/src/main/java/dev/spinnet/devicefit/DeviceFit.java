@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.spinnet.devicefit.neuron.HeatingCheck;
 import dev.spinnet.devicefit.neuron.LlgSpotCheck;
 import dev.spinnet.devicefit.neuron.NeuronDesign;
 import dev.spinnet.devicefit.neuron.NeuronPipeline;
@@ -34,6 +35,8 @@ public final class DeviceFit {
     public static final List<String> ALL = List.of("ferri-neuron", "ferro-neuron", "ferri-synapse", "ferro-synapse");
     /** Inputs of the full-LLG spot checks on the free branch. */
     public static final double[] LLG_CHECK_INPUTS = {1.0, 3.0};
+    /** Inputs of the Joule-heating spot checks. */
+    public static final double[] HEATING_CHECK_INPUTS = {-4.0, -1.0, 1.0, 4.0};
 
     private DeviceFit() {
     }
@@ -77,7 +80,7 @@ public final class DeviceFit {
         return out;
     }
 
-    public static Report run(List<String> devices, long seed, Path outDir, boolean llgCheck, int threads,
+    public static Report run(List<String> devices, long seed, Path outDir, boolean spotChecks, int threads,
             PrintStream log) throws IOException {
         long t0 = System.nanoTime();
         Map<String, String> lines = new LinkedHashMap<>();
@@ -91,7 +94,7 @@ public final class DeviceFit {
                     NeuronDesign d = neuron(name);
                     NeuronResult r = NeuronPipeline.run(d, seed, pool);
                     NeuronModel m = r.model();
-                    if (llgCheck) {
+                    if (spotChecks) {
                         int nx = LLG_CHECK_INPUTS.length;
                         List<Double> both = pool.map(2 * nx, k -> k < nx ? LlgSpotCheck.outputLlg(d, LLG_CHECK_INPUTS[k])
                                 : NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, LLG_CHECK_INPUTS[k - nx]));
@@ -101,6 +104,16 @@ public final class DeviceFit {
                             p.put(key + "output_llg", both.get(k));
                             p.put(key + "output_collective", both.get(nx + k));
                             p.put(key + "relative_difference", both.get(k) / both.get(nx + k) - 1);
+                        }
+                        // Joule heating, left out of the tables: its effect at the ends of the input range.
+                        double[] hx = HEATING_CHECK_INPUTS;
+                        List<double[]> heat = pool.map(hx.length, k -> HeatingCheck.output(d, hx[k]));
+                        for (int k = 0; k < hx.length; k++) {
+                            String key = String.format(Locale.ROOT, "heating_check_x%+.0f_", hx[k]);
+                            double cold = NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, hx[k]);
+                            p.put(key + "output", heat.get(k)[0]);
+                            p.put(key + "output_without_heating", cold);
+                            p.put(key + "peak_temperature_K", heat.get(k)[1]);
                         }
                         m = withParameters(m, p);
                         r = new NeuronResult(m, r.fits(), r.statInputs(), r.thermalMean(), r.thermalStd(),
@@ -196,7 +209,8 @@ public final class DeviceFit {
 
     private static NeuronModel withParameters(NeuronModel m, Map<String, Double> p) {
         var prov = new dev.spinnet.network.device.Provenance(m.provenance().material(), p, m.provenance().solver()
-                + "; full 1D two-sublattice LLG (DP45) spot check on the free branch", m.provenance().temperatureK(),
+                + "; full 1D two-sublattice LLG (DP45) spot check on the free branch; Joule-heating spot check"
+                + " (collective model with lumped heating, c_v 3e6 J/(m^3 K), cooling time 1 ns)", m.provenance().temperatureK(),
                 m.provenance().seed(), m.provenance().codeVersion());
         return new NeuronModel(m.name(), m.description(), prov, m.inputUnitCurrentDensity(), m.pulseWidthS(),
                 m.outputUnitM(), m.energyPerUnitPulseJ(), m.x0(), m.x1(), m.y(), m.dydx(), m.monotonic(), m.celu(), m.fits(),

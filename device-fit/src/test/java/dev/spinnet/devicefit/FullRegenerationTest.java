@@ -48,8 +48,8 @@ class FullRegenerationTest {
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
-                if (key.startsWith("llg_check_") || (key.equals("solver") && at.equals(".provenance"))) {
-                    continue; // the spot check is skipped here (it is the slow part)
+                if (key.startsWith("llg_check_") || key.startsWith("heating_check_") || (key.equals("solver") && at.equals(".provenance"))) {
+                    continue; // the spot checks are skipped here (the LLG one is the slow part)
                 }
                 JsonNode f = fresh.get(key);
                 assertTrue(f != null, file + ": missing " + at + "." + key);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code spinnet fit}: regenerates the device-model files from the physics. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = {"Simulate the ferrimagnetic and ferromagnetic domain-wall neuron and synapse (collective model,"
-                + " 300 K statistics, full-LLG spot check), fit them and write <device>.json and <device>.png.",
+                + " 300 K statistics, full-LLG and Joule-heating spot checks), fit them and write <device>.json and <device>.png.",
                 "The committed data/devices files are what this command writes with the default seed."})
 public final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: data/devices)")
@@ -30,8 +30,8 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "simulation threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--no-llg-check", description = "skip the full-LLG spot check of the neurons")
-    boolean noLlgCheck;
+    @Option(names = "--no-spot-checks", description = "skip the neurons' full-LLG and Joule-heating spot checks")
+    boolean noSpotChecks;
 
     @Option(names = "--record", description = "merge fit_all_devices_seconds into benchmarks/results.json (needs --devices all)")
     boolean record;
@@ -47,7 +47,7 @@ public final class FitCommand implements Callable<Integer> {
         }
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("data").resolve("devices");
         CliSupport.requireWritableDir(outDir);
-        DeviceFit.Report r = DeviceFit.run(list, seed, outDir, !noLlgCheck, threads, System.out);
+        DeviceFit.Report r = DeviceFit.run(list, seed, outDir, !noSpotChecks, threads, System.out);
         System.out.println();
         System.out.print(DeviceFit.markdown(r));
         System.out.printf(Locale.ROOT, "%nfit %d device(s) in %.1f s with %d threads%n", list.size(), r.seconds(),
