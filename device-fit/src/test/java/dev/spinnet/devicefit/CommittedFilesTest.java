@@ -1,0 +1,89 @@
+package dev.spinnet.devicefit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import dev.spinnet.devicefit.neuron.NeuronDesign;
+import dev.spinnet.devicefit.neuron.NeuronSimulator;
+import dev.spinnet.devicefit.neuron.NeuronVariant;
+import dev.spinnet.devicefit.synapse.SynapseDesign;
+import dev.spinnet.devicefit.synapse.SynapseSimulator;
+import dev.spinnet.devicefit.synapse.SynapseVariant;
+import dev.spinnet.network.device.DeviceModels;
+import dev.spinnet.network.device.NeuronModel;
+import dev.spinnet.network.device.SynapseModel;
+
+/**
+ * The committed data/devices files are what {@code spinnet fit} produces with the default seed: the
+ * deterministic T = 0 parts are recomputed here (every 8th table point of each neuron with its slope, the
+ * synapse pulse calibration and both T = 0 branches) and compared with a tolerance far below any physical
+ * difference. The 300 K statistics are checked for determinism in {@link DeterminismTest}; the full
+ * regeneration is {@code ./spinnet fit} (about a minute).
+ */
+class CommittedFilesTest {
+    static final Path DIR = Path.of("..", "data", "devices");
+
+    static void neuron(String name) throws IOException {
+        NeuronModel m = DeviceModels.readNeuron(DIR.resolve(name + ".json"));
+        NeuronDesign d = DeviceFit.neuron(name);
+        assertEquals(d.unitCurrentDensity(), m.inputUnitCurrentDensity(), 1e-9 * d.unitCurrentDensity());
+        assertEquals(d.gridPoints(), m.points());
+        for (int i = 0; i < m.points(); i += 8) {
+            double x = m.x(i);
+            double y = NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, x);
+            assertEquals(y, m.y()[i], 1e-7, name + " y at x=" + x);
+            double yp = NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, x + 1e-3);
+            double ym = NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, x - 1e-3);
+            assertEquals((yp - ym) / 2e-3, m.dydx()[i], 1e-4, name + " dy/dx at x=" + x);
+        }
+        assertTrue(m.provenance().parameters().get("table_interpolation_max_error") < 0.01,
+                "the table is dense enough for cubic Hermite interpolation");
+    }
+
+    @Test
+    void ferriNeuronTable() throws IOException {
+        neuron("ferri-neuron");
+    }
+
+    @Test
+    void ferroNeuronTable() throws IOException {
+        neuron("ferro-neuron");
+    }
+
+    static void synapse(String name) throws IOException {
+        SynapseModel m = DeviceModels.readSynapse(DIR.resolve(name + ".json"));
+        SynapseDesign d = DeviceFit.synapse(name);
+        double w = SynapseSimulator.calibrateWidth(d);
+        assertEquals(w, m.pulseWidthS(), 1e-6 * w, name + " pulse width");
+        double[] up = SynapseSimulator.branchT0(d, SynapseVariant.nominal(d), w, +1);
+        double[] down = SynapseSimulator.branchT0(d, SynapseVariant.nominal(d), w, -1);
+        double tol = 1e-6 * (m.gMaxS() - m.gMinS());
+        for (int n = 0; n < up.length; n++) {
+            assertEquals(up[n], m.potentiation()[n], tol, name + " potentiation n=" + n);
+            assertEquals(down[n], m.depression()[n], tol, name + " depression n=" + n);
+        }
+    }
+
+    @Test
+    void ferriSynapseTables() throws IOException {
+        synapse("ferri-synapse");
+    }
+
+    @Test
+    void ferroSynapseTables() throws IOException {
+        synapse("ferro-synapse");
+    }
+
+    @Test
+    void plotsExist() {
+        for (String n : DeviceFit.ALL) {
+            assertTrue(Files.isRegularFile(DIR.resolve(n + ".png")), n + ".png");
+        }
+    }
+}

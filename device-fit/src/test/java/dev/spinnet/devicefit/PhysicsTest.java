@@ -1,0 +1,71 @@
+package dev.spinnet.devicefit;
+
+import static dev.spinnet.llg.material.PhysicalConstants.K_B;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import dev.spinnet.devicefit.physics.DeviceMaterials;
+import dev.spinnet.devicefit.physics.NotchedTrack;
+import dev.spinnet.devicefit.physics.SaturatingBarrier;
+import dev.spinnet.devicefit.physics.ThermalWall;
+import dev.spinnet.llg.cc.CollectiveCoordinateModel;
+import dev.spinnet.llg.cc.CurrentWaveform;
+import dev.spinnet.llg.cc.WallPotential;
+import dev.spinnet.llg.material.Ferrimagnet;
+import dev.spinnet.llg.material.MaterialState;
+
+class PhysicsTest {
+
+    @Test
+    void tunedGdCoIsCompensatedAt300K() {
+        Ferrimagnet f = DeviceMaterials.gdCoCompensatedAt(300);
+        assertEquals(300.0, f.angularMomentumCompensation().getAsDouble(), 1e-6);
+    }
+
+    static void forceIsMinusGradient(WallPotential u, double from, double to) {
+        for (int k = 0; k <= 200; k++) {
+            double q = from + (to - from) * k / 200.0;
+            double h = 1e-6 * (to - from);
+            double num = -(u.energy(q + h) - u.energy(q - h)) / (2 * h);
+            double f = u.force(q);
+            assertEquals(num, f, 1e-5 * Math.max(1, Math.abs(f)) + 1e-6 * Math.abs(f), "q=" + q);
+        }
+    }
+
+    @Test
+    void barrierAndTrackForcesAreGradients() {
+        forceIsMinusGradient(new SaturatingBarrier(0, 50e-9, 1e4), -60e-9, 20e-9);
+        forceIsMinusGradient(new NotchedTrack(2e-4, 12.5e-9, new double[] {0, 50e-9, 100e-9, 150e-9}, 1e12),
+                -30e-9, 180e-9);
+    }
+
+    @Test
+    void barrierIsFreeRightOfTheFootAndRestoringLeftOfIt() {
+        SaturatingBarrier b = new SaturatingBarrier(0, 50e-9, 1e4);
+        assertEquals(0.0, b.force(10e-9), 0.0);
+        assertTrue(b.force(-10e-9) > 0);
+        assertTrue(b.force(-45e-9) > 10 * b.force(-20e-9), "stiffens towards the hard end");
+    }
+
+    /** Free diffusion at T_A obeys the Einstein relation D = k_B T Delta / (2 alphaS S). */
+    @Test
+    void thermalWallDiffusesAtTheEinsteinRate() {
+        Ferrimagnet f = DeviceMaterials.gdCoCompensatedAt(300);
+        MaterialState s = f.at(300);
+        double area = 200e-9 * f.thickness();
+        CollectiveCoordinateModel m = new CollectiveCoordinateModel(s, 0, CurrentWaveform.constant(0),
+                WallPotential.NONE);
+        double t = 1e-9;
+        int runs = 2000;
+        double msd = 0;
+        double[] q = new double[1];
+        for (int r = 0; r < runs; r++) {
+            new ThermalWall(s, m, area, 300, RunPool.seed(7, 0, r)).run(0, 0, 0, new double[] {t}, 1e-12, q);
+            msd += q[0] * q[0] / runs;
+        }
+        double d = K_B * 300 * s.wallWidth() / (2 * s.alphaS() * area);
+        assertEquals(2 * d * t, msd, 0.1 * 2 * d * t); // 2000 runs: ~3 % statistical error
+    }
+}

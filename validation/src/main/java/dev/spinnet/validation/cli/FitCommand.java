@@ -1,0 +1,63 @@
+package dev.spinnet.validation.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.spinnet.devicefit.DeviceFit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spinnet fit}: regenerates the device-model files from the physics. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = {"Simulate the ferrimagnetic and ferromagnetic domain-wall neuron and synapse (collective model,"
+                + " 300 K statistics, full-LLG and Joule-heating spot checks), fit them and write <device>.json and <device>.png.",
+                "The committed data/devices files are what this command writes with the default seed."})
+public final class FitCommand implements Callable<Integer> {
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: data/devices)")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of every random choice (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--devices", defaultValue = "all",
+            description = "all or a comma list of ferri-neuron, ferro-neuron, ferri-synapse, ferro-synapse (default: ${DEFAULT-VALUE})")
+    String devices;
+
+    @Option(names = "--threads", defaultValue = "2", description = "simulation threads (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--no-spot-checks", description = "skip the neurons' full-LLG and Joule-heating spot checks")
+    boolean noSpotChecks;
+
+    @Option(names = "--record", description = "merge fit_all_devices_seconds into benchmarks/results.json (needs --devices all)")
+    boolean record;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> list = DeviceFit.parseDevices(devices);
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
+        if (record && !list.equals(DeviceFit.ALL)) {
+            throw new IllegalArgumentException("--record times the whole pipeline: use it with --devices all");
+        }
+        Path outDir = out != null ? out : CliSupport.projectRoot().resolve("data").resolve("devices");
+        CliSupport.requireWritableDir(outDir);
+        DeviceFit.Report r = DeviceFit.run(list, seed, outDir, !noSpotChecks, threads, System.out);
+        System.out.println();
+        System.out.print(DeviceFit.markdown(r));
+        System.out.printf(Locale.ROOT, "%nfit %d device(s) in %.1f s with %d threads%n", list.size(), r.seconds(),
+                threads);
+        if (record) {
+            Map<String, Double> figs = new LinkedHashMap<>();
+            figs.put("fit_all_devices_seconds", r.seconds());
+            ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet fit --seed " + seed + " --record");
+            System.out.println("recorded in " + ResultsFile.defaultPath());
+        }
+        return 0;
+    }
+}
