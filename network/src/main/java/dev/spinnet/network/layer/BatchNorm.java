@@ -203,6 +203,11 @@ public final class BatchNorm implements Layer {
     }
 
     @Override
+    public List<float[]> buffers() {
+        return List.of(runningMean, runningVar);
+    }
+
+    @Override
     public void writeState(DataOutputStream out) throws IOException {
         for (int c = 0; c < channels; c++) {
             out.writeFloat(runningMean[c]);

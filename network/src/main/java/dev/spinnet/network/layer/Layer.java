@@ -21,6 +21,11 @@ public interface Layer {
         return List.of();
     }
 
+    /** Non-trainable state arrays (running statistics), for weight averaging. */
+    default List<float[]> buffers() {
+        return List.of();
+    }
+
     /** Non-trainable state that a checkpoint must keep (running statistics). */
     default void writeState(DataOutputStream out) throws IOException {
     }

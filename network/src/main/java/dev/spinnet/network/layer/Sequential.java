@@ -53,6 +53,15 @@ public final class Sequential implements Layer {
     }
 
     @Override
+    public List<float[]> buffers() {
+        List<float[]> bs = new ArrayList<>();
+        for (Layer l : layers) {
+            bs.addAll(l.buffers());
+        }
+        return bs;
+    }
+
+    @Override
     public void writeState(DataOutputStream out) throws IOException {
         for (Layer l : layers) {
             l.writeState(out);

@@ -8,20 +8,30 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Exponential moving average of the trainable weights, for evaluation: averaging the last
+ * Exponential moving average of the weights (and, optionally, of buffers such as BatchNorm
+ * running statistics, as airbench's Lookahead averages the whole state): averaging the last
  * steps of SGD gives a flatter, better-generalising point at no training cost. {@link #swap()}
- * exchanges the live and averaged weights (call it twice to restore).
+ * exchanges the live and averaged values (call it twice to restore).
  */
 public final class WeightAverage {
-    private final List<Param> params;
+    private final List<float[]> live;
     private final float[][] shadow;
     private boolean started;
 
     public WeightAverage(List<Param> params) {
-        this.params = List.copyOf(params);
-        this.shadow = new float[this.params.size()][];
+        this(params, List.of());
+    }
+
+    public WeightAverage(List<Param> params, List<float[]> buffers) {
+        List<float[]> all = new java.util.ArrayList<>();
+        for (Param p : params) {
+            all.add(p.value);
+        }
+        all.addAll(buffers);
+        this.live = List.copyOf(all);
+        this.shadow = new float[live.size()][];
         for (int i = 0; i < shadow.length; i++) {
-            shadow[i] = this.params.get(i).value.clone();
+            shadow[i] = live.get(i).clone();
         }
     }
 
@@ -29,8 +39,8 @@ public final class WeightAverage {
     public void update(double decay) {
         float d = started ? (float) decay : 0f;
         started = true;
-        for (int pi = 0; pi < params.size(); pi++) {
-            float[] w = params.get(pi).value;
+        for (int pi = 0; pi < live.size(); pi++) {
+            float[] w = live.get(pi);
             float[] s = shadow[pi];
             for (int i = 0; i < w.length; i++) {
                 s[i] = d * s[i] + (1 - d) * w[i];
@@ -40,14 +50,14 @@ public final class WeightAverage {
 
     /** Overwrites the live weights with the averaged ones (Lookahead's reset of the fast weights). */
     public void load() {
-        for (int pi = 0; pi < params.size(); pi++) {
-            System.arraycopy(shadow[pi], 0, params.get(pi).value, 0, shadow[pi].length);
+        for (int pi = 0; pi < live.size(); pi++) {
+            System.arraycopy(shadow[pi], 0, live.get(pi), 0, shadow[pi].length);
         }
     }
 
     public void swap() {
-        for (int pi = 0; pi < params.size(); pi++) {
-            float[] w = params.get(pi).value;
+        for (int pi = 0; pi < live.size(); pi++) {
+            float[] w = live.get(pi);
             float[] s = shadow[pi];
             for (int i = 0; i < w.length; i++) {
                 float t = w[i];

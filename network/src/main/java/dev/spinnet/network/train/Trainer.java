@@ -92,7 +92,7 @@ public final class Trainer {
                 p.lrScale = (float) cfg.biasLrScale();
             }
         }
-        WeightAverage lookahead = cfg.lookaheadEvery() > 0 ? new WeightAverage(params) : null;
+        WeightAverage lookahead = cfg.lookaheadEvery() > 0 ? new WeightAverage(params, net.buffers()) : null;
         LrSchedule schedule = LrSchedule.warmupLinear(cfg.warmup(), cfg.startFactor(), cfg.endFactor());
         SoftmaxCrossEntropy lossFn = new SoftmaxCrossEntropy((float) cfg.labelSmoothing());
         Augment augment = new Augment(cfg.flip(), cfg.translate());
