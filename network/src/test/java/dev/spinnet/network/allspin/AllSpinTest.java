@@ -30,6 +30,14 @@ class AllSpinTest {
 
     /** 28x28 images whose class is the position of a bright 6x6 square (TrainerTest's toy task). */
     static TrainingData toy(int n, long seed) {
+        return toy(n, seed, 2f);
+    }
+
+    /**
+     * The toy task with a square of brightness {@code amp} over pixel noise of sigma 0.3; at 0.25
+     * a float network reaches about 90 % in two epochs and weight precision matters.
+     */
+    static TrainingData toy(int n, long seed, float amp) {
         Rng r = new Rng(seed);
         float[] img = new float[n * 28 * 28];
         int[] labels = new int[n];
@@ -43,7 +51,7 @@ class AllSpinTest {
             }
             for (int y = y0; y < y0 + 6; y++) {
                 for (int x = x0; x < Math.min(28, x0 + 4); x++) {
-                    img[i * 784 + y * 28 + x] += 2f;
+                    img[i * 784 + y * 28 + x] += amp;
                 }
             }
         }
@@ -59,7 +67,11 @@ class AllSpinTest {
     private static final PrintStream QUIET = new PrintStream(java.io.OutputStream.nullOutputStream());
 
     private static double train(AllSpin s, TrainConfig c, Path dir) throws Exception {
-        Trainer.Result r = s.trainer(c, System.out).train(toy(1024, 1), toy(256, 2), dir, false);
+        return train(s, c, dir, 2f);
+    }
+
+    private static double train(AllSpin s, TrainConfig c, Path dir, float amp) throws Exception {
+        Trainer.Result r = s.trainer(c, System.out).train(toy(1024, 1, amp), toy(512, 2, amp), dir, false);
         System.out.print(s.report());
         return r.test().accuracy();
     }
@@ -68,7 +80,8 @@ class AllSpinTest {
     void linearDeviceWithManyStatesTrainsTheToyTaskByMixedPrecision(@TempDir Path dir) throws Exception {
         Model m = Models.mnist(8, 8, 32, new Celu(1f), 3);
         AllSpin s = AllSpin.builder(m).synapse(ExponentialPulseDevice.linear(1025).withEnergy(1e-14))
-                .algorithm(AllSpin.Algorithm.MIXED_PRECISION).momentum(0.9, true).seed(1).build(cfg(3));
+                .algorithm(AllSpin.Algorithm.MIXED_PRECISION).momentum(0.9, true).rangeFactor(10).seed(1)
+                .build(cfg(3));
         double acc = train(s, cfg(3), dir);
         assertTrue(acc > 0.9, "toy accuracy with a linear 1025-state device " + acc);
         DevicePairWeights.PulseCount total = s.counts();
@@ -85,18 +98,27 @@ class AllSpinTest {
         assertEquals(total.totalPulses() * 1e-14, total.energyJ(), 1e-6 * total.energyJ());
     }
 
+    /**
+     * On the faint-square task (float: about 0.90-0.92 after two epochs for three seeds), mixed precision
+     * on a linear 1025-state device matches float training, and the same algorithm on a 9-state device
+     * with nl = 5, 5 % cycle-to-cycle and 30 % device-to-device spread loses 0.18-0.33 (calibrated over
+     * three seeds).
+     */
     @Test
     void aStronglyNonlinearFewStateDeviceDoesMeasurablyWorse(@TempDir Path dir) throws Exception {
         TrainConfig c = cfg(2);
-        AllSpin good = AllSpin.builder(Models.mnist(8, 8, 32, new Celu(1f), 3))
-                .synapse(ExponentialPulseDevice.linear(1025)).algorithm(AllSpin.Algorithm.IN_SITU).seed(1).build(c);
-        double a = train(good, c, dir.resolve("good"));
+        float amp = 0.25f;
+        double f = train(AllSpin.builder(Models.mnist(8, 8, 32, new Celu(1f), 3)).build(c), c, dir.resolve("f"), amp);
+        AllSpin good = AllSpin.builder(Models.mnist(8, 8, 32, new Celu(1f), 3)).synapse(ExponentialPulseDevice.linear(1025))
+                .momentum(0.9, true).rangeFactor(10).seed(1).build(c);
+        double a = train(good, c, dir.resolve("good"), amp);
         AllSpin bad = AllSpin.builder(Models.mnist(8, 8, 32, new Celu(1f), 3))
-                .synapse(ExponentialPulseDevice.symmetric(9, 5, 0.05, 0.3)).algorithm(AllSpin.Algorithm.IN_SITU)
+                .synapse(ExponentialPulseDevice.symmetric(9, 5, 0.05, 0.3)).momentum(0.9, true).rangeFactor(10)
                 .seed(1).build(c);
-        double b = train(bad, c, dir.resolve("bad"));
-        assertTrue(a > 0.85, "linear device, in-situ " + a);
-        assertTrue(b < a - 0.15, "nonlinear 9-state device " + b + " vs linear " + a);
+        double b = train(bad, c, dir.resolve("bad"), amp);
+        assertTrue(f > 0.85, "float reference " + f);
+        assertEquals(f, a, 0.04, "mixed precision on a linear 1025-state device vs float");
+        assertTrue(b < a - 0.1, "nonlinear 9-state device " + b + " vs linear " + a);
     }
 
     @Test
