@@ -24,9 +24,10 @@ import java.util.Locale;
  * into its lower bound; it is noise-free and is charged the pulses of a nominal sweep from its state,
  * {@code round(g / nominalStep)}.
  *
- * <p>Refresh is the standard practice for differential pairs updated by potentiation only (Boybat et
- * al., Nat. Commun. 2018; Ambrogio et al., Nature 2018): both devices climb during training, and once
- * one approaches its upper bound the pair is reset and the difference reprogrammed into one device,
+ * <p>Refresh is the standard practice for differential pairs updated by potentiation only (the
+ * occasional RESET of Burr et al., IEEE TED 2015; also Ambrogio et al., Nature 2018): both devices
+ * climb during training, and once one approaches its upper bound the pair is reset and the
+ * difference reprogrammed into one device,
  * keeping W while restoring headroom. Every pulse spent is counted ({@link #counts()}).
  *
  * <p>The Param's value is the forward weight; {@link #materialise()} writes W into it and must be
