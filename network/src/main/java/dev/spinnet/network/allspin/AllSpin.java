@@ -119,9 +119,13 @@ public final class AllSpin {
 
     private final class DeviceHooks implements Trainer.Hooks {
         private DevicePairWeights.PulseCount epochStart;
+        private double neuronEnergyStart = Double.NaN;
 
         @Override
         public void beforeForward() {
+            if (Double.isNaN(neuronEnergyStart)) {
+                neuronEnergyStart = neuronEnergyJ();
+            }
             if (training != null) {
                 if (epochStart == null) {
                     epochStart = training.counts();
@@ -143,6 +147,11 @@ public final class AllSpin {
                 log.println("  devices, epoch " + epoch + ": " + training.counts().minus(epochStart).describe());
                 epochStart = null;
             }
+            double e = neuronEnergyJ();
+            if (e > 0 && !Double.isNaN(neuronEnergyStart)) {
+                log.printf(Locale.ROOT, "  neurons, epoch %d: %.4g J%n", epoch, e - neuronEnergyStart);
+            }
+            neuronEnergyStart = Double.NaN;
         }
     }
 

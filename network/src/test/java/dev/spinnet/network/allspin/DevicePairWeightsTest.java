@@ -229,4 +229,69 @@ class DevicePairWeightsTest {
         assertEquals(0, m, 3e-4);
         assertEquals(0.01, Math.sqrt(v), 3e-4);
     }
+
+    @Test
+    void pushPullRefreshRecentresAnAsymmetricPair() {
+        // Potentiation steps twice as large as depression steps: alternating +/- updates drift upward.
+        ExponentialPulseDevice d = new ExponentialPulseDevice("asym", 100, 0, 0, 0, 0, 0);
+        PulseDevice asym = new PulseDevice() {
+            public String name() { return "asym"; }
+            public float up(float g) { return Math.min(1f, g + 0.02f); }
+            public float down(float g) { return Math.max(0f, g - 0.01f); }
+            public int states() { return d.states(); }
+            public double cycleSigma() { return 0; }
+            public double deviceSigma() { return 0; }
+            public double energyPerPulse() { return 0; }
+        };
+        Param p = new Param("w", 10);
+        DevicePairWeights t = new DevicePairWeights("t", p, asym, 1f, DevicePairWeights.UpdateMode.PUSH_PULL, 1);
+        assertEquals(0.5f, t.gPlus(0), 0.011f, "push-pull pairs idle around g = 1/2");
+        for (int k = 0; k < 20; k++) {
+            for (int i = 0; i < 10; i++) {
+                t.update(i, 1, k % 2 == 0, k);
+            }
+        }
+        assertTrue(t.gPlus(0) > 0.55f && t.gMinus(0) > 0.55f, "asymmetry drifts both devices up");
+        float before = t.weight(0);
+        assertEquals(10, t.refresh(0.55f));
+        assertEquals(before, t.weight(0), 0.03f);
+        assertEquals(0.5f, 0.5f * (t.gPlus(0) + t.gMinus(0)), 0.02f, "recentred");
+    }
+
+    @Test
+    void hardwareAwareQuantisesOntoTheDeviceLevels() {
+        float[] lv = ExponentialPulseDevice.linear(5).potentiationLevels();
+        assertEquals(0.5f, HardwareAware.quantise(0.6f, 2f, lv), 1e-6);
+        assertEquals(-0.5f, HardwareAware.quantise(-0.7f, 2f, lv), 1e-6);
+        assertEquals(1.5f, HardwareAware.quantise(1.3f, 2f, lv), 1e-6);
+        assertEquals(-2f, HardwareAware.quantise(-3f, 2f, lv), 1e-6);
+        assertEquals(0f, HardwareAware.quantise(0.2f, 2f, lv), 1e-6);
+    }
+
+    @Test
+    void aTabulatedDeviceTrainsLikeItsSource() {
+        PulseDevice src = DevicePresets.of("nl0.5-64-c2c1");
+        TablePulseDevice tab = TablePulseDevice.tabulate(src);
+        float[][] w = new float[2][];
+        PulseDevice[] devs = {src, tab};
+        for (int k = 0; k < 2; k++) {
+            Param p = param(2000, 0.2, 1);
+            for (int i = 0; i < p.size(); i++) {
+                p.grad[i] = (float) Math.sin(0.37 * i);
+            }
+            DevicePairWeights t = new DevicePairWeights("t", p, devs[k], 1f,
+                    DevicePairWeights.UpdateMode.POTENTIATE_ONLY, 3);
+            MixedPrecision opt = new MixedPrecision(List.of(t), null, PulseOptions.defaults(3), 0, false,
+                    MixedPrecision.Transfer.NOMINAL);
+            for (int s = 0; s < 10; s++) {
+                opt.step(0.01);
+            }
+            w[k] = p.value.clone();
+        }
+        double err = 0;
+        for (int i = 0; i < w[0].length; i++) {
+            err = Math.max(err, Math.abs(w[0][i] - w[1][i]));
+        }
+        assertTrue(err < 0.01, "largest weight difference " + err);
+    }
 }
