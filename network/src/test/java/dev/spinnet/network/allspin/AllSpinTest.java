@@ -195,27 +195,31 @@ class AllSpinTest {
         TrainingData train = toy(256, 4);
         TrainingData test = toy(64, 5);
         PulseOptions opts = PulseOptions.defaults(4).withReadNoise(0.01f).withRefresh(3, 0.8f).withMaxPulses(4);
-        java.util.function.Supplier<AllSpin> make = () -> AllSpin.builder(Models.mnist(4, 4, 8, new Celu(1f), 9))
-                .synapse(dev).neuron(DeviceNeuron.mapped(table, -4, 4)).algorithm(AllSpin.Algorithm.MIXED_PRECISION)
-                .transfer(MixedPrecision.Transfer.MEASURED).pulses(opts).seed(5).build(c);
-        AllSpin straight = make.get();
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        straight.trainer(c, new PrintStream(log, true, StandardCharsets.UTF_8)).train(train, test, dir.resolve("s"),
-                false);
-        assertTrue(log.toString(StandardCharsets.UTF_8).contains("devices, epoch 3:"), "pulses logged per epoch");
-        AllSpin again = make.get();
-        again.trainer(c, QUIET).train(train, test, dir.resolve("a"), false);
-        assertParamsEqual(straight, again);
-        assertEquals(straight.counts(), again.counts());
+        for (AllSpin.Algorithm alg : AllSpin.Algorithm.values()) {
+            java.util.function.Supplier<AllSpin> make = () -> AllSpin.builder(Models.mnist(4, 4, 8, new Celu(1f), 9))
+                    .synapse(dev).neuron(DeviceNeuron.mapped(table, -4, 4)).algorithm(alg)
+                    .transfer(MixedPrecision.Transfer.MEASURED).pulses(opts).seed(5).build(c);
+            Path base = dir.resolve(alg.name());
+            AllSpin straight = make.get();
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            straight.trainer(c, new PrintStream(log, true, StandardCharsets.UTF_8)).train(train, test,
+                    base.resolve("s"), false);
+            assertTrue(log.toString(StandardCharsets.UTF_8).contains("devices, epoch 3:"), "pulses logged per epoch");
+            AllSpin again = make.get();
+            again.trainer(c, QUIET).train(train, test, base.resolve("a"), false);
+            assertParamsEqual(straight, again);
+            assertEquals(straight.counts(), again.counts(), alg + ": same seed, same pulses");
 
-        AllSpin interrupted = make.get();
-        assertThrows(Trainer.StoppedException.class,
-                () -> interrupted.trainer(c, QUIET).stopAfterEpoch(2).train(train, test, dir.resolve("r"), false));
-        AllSpin resumed = make.get();
-        Trainer.Result r = resumed.trainer(c, QUIET).train(train, test, dir.resolve("r"), true);
-        assertTrue(r.resumed());
-        assertParamsEqual(straight, resumed);
-        assertEquals(straight.counts().updatePulses(), resumed.counts().updatePulses());
+            AllSpin interrupted = make.get();
+            assertThrows(Trainer.StoppedException.class, () -> interrupted.trainer(c, QUIET).stopAfterEpoch(2)
+                    .train(train, test, base.resolve("r"), false));
+            AllSpin resumed = make.get();
+            Trainer.Result r = resumed.trainer(c, QUIET).train(train, test, base.resolve("r"), true);
+            assertTrue(r.resumed());
+            assertParamsEqual(straight, resumed);
+            assertEquals(straight.counts().updatePulses(), resumed.counts().updatePulses(), alg + " after resume");
+            assertEquals(straight.counts().programPulses(), resumed.counts().programPulses(), alg + " after resume");
+        }
     }
 
     private static void assertParamsEqual(AllSpin a, AllSpin b) {
