@@ -46,7 +46,7 @@ public final class InSituSgd extends PulsedOptimizer {
             }
             double x = Math.min(cap, Math.abs(dw) * invEps);
             long k = weightKey(key, i);
-            int n = stochasticRound(x, Noise.uniform(k));
+            int n = options.stochasticRounding() ? stochasticRound(x, Noise.uniform(k)) : (int) Math.rint(x);
             if (n > 0) {
                 tile.update(i, n, dw > 0, Noise.mix(k));
             }

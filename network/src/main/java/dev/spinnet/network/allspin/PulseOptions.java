@@ -12,9 +12,11 @@ package dev.spinnet.network.allspin;
  * @param weightDecay      decoupled weight decay of device weights per unit learning rate (as {@code Sgd}),
  *                         applied as an update request, so it costs pulses too
  * @param seed             seed of stochastic rounding and cycle-to-cycle noise
+ * @param stochasticRounding in-situ SGD rounds pulse counts stochastically (unbiased; default) or to
+ *                         the nearest integer (updates below half a step are lost)
  */
 public record PulseOptions(int maxPulses, float readNoise, int refreshEvery, float refreshThreshold,
-                           double weightDecay, long seed) {
+                           double weightDecay, long seed, boolean stochasticRounding) {
     public PulseOptions {
         if (maxPulses < 1) {
             throw new IllegalArgumentException("max pulses per update must be >= 1, got " + maxPulses);
@@ -33,28 +35,38 @@ public record PulseOptions(int maxPulses, float readNoise, int refreshEvery, flo
         }
     }
 
-    /** 16 pulses per update, noise-free reads, refresh check every 100 steps at g >= 0.9, no decay. */
+    /**
+     * 16 pulses per update, noise-free reads, refresh check every 100 steps at g >= 0.9, no decay,
+     * stochastic rounding.
+     */
     public static PulseOptions defaults(long seed) {
-        return new PulseOptions(16, 0f, 100, 0.9f, 0.0, seed);
+        return new PulseOptions(16, 0f, 100, 0.9f, 0.0, seed, true);
     }
 
     public PulseOptions withMaxPulses(int n) {
-        return new PulseOptions(n, readNoise, refreshEvery, refreshThreshold, weightDecay, seed);
+        return new PulseOptions(n, readNoise, refreshEvery, refreshThreshold, weightDecay, seed,
+                stochasticRounding);
     }
 
     public PulseOptions withReadNoise(float s) {
-        return new PulseOptions(maxPulses, s, refreshEvery, refreshThreshold, weightDecay, seed);
+        return new PulseOptions(maxPulses, s, refreshEvery, refreshThreshold, weightDecay, seed,
+                stochasticRounding);
     }
 
     public PulseOptions withRefresh(int every, float threshold) {
-        return new PulseOptions(maxPulses, readNoise, every, threshold, weightDecay, seed);
+        return new PulseOptions(maxPulses, readNoise, every, threshold, weightDecay, seed, stochasticRounding);
     }
 
     public PulseOptions withWeightDecay(double wd) {
-        return new PulseOptions(maxPulses, readNoise, refreshEvery, refreshThreshold, wd, seed);
+        return new PulseOptions(maxPulses, readNoise, refreshEvery, refreshThreshold, wd, seed, stochasticRounding);
+    }
+
+    public PulseOptions withStochasticRounding(boolean on) {
+        return new PulseOptions(maxPulses, readNoise, refreshEvery, refreshThreshold, weightDecay, seed, on);
     }
 
     public PulseOptions withSeed(long s) {
-        return new PulseOptions(maxPulses, readNoise, refreshEvery, refreshThreshold, weightDecay, s);
+        return new PulseOptions(maxPulses, readNoise, refreshEvery, refreshThreshold, weightDecay, s,
+                stochasticRounding);
     }
 }

@@ -159,7 +159,7 @@ abstract class PulsedOptimizer implements DeviceTraining {
     String optionsText() {
         return "maxPulses=" + options.maxPulses() + ", readNoise=" + options.readNoise() + ", refresh="
                 + options.refreshEvery() + "@" + options.refreshThreshold() + ", wd=" + options.weightDecay()
-                + ", seed=" + options.seed();
+                + ", seed=" + options.seed() + (options.stochasticRounding() ? "" : ", nearest rounding");
     }
 
     @Override

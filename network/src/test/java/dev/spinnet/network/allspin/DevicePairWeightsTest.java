@@ -147,6 +147,16 @@ class DevicePairWeightsTest {
         assertEquals(t.counts().updatePulses(), Math.round(absPulses), "one nominal step per pulse");
         assertEquals(t.counts().updatePulses(), opt.counts().updatePulses());
         assertEquals(0.0, opt.counts().energyJ(), 0.0, "the device states no energy");
+
+        // Nearest rounding loses every request below half a step.
+        Param q = new Param("w", 100);
+        DevicePairWeights tq = new DevicePairWeights("t", q, d, 1f, DevicePairWeights.UpdateMode.POTENTIATE_ONLY, 1);
+        java.util.Arrays.fill(q.grad, -0.37f * eps / 0.1f);
+        new InSituSgd(List.of(tq), null, PulseOptions.defaults(5).withStochasticRounding(false)).step(0.1);
+        assertEquals(0, tq.counts().updatePulses());
+        java.util.Arrays.fill(q.grad, -1.6f * eps / 0.1f);
+        new InSituSgd(List.of(tq), null, PulseOptions.defaults(5).withStochasticRounding(false)).step(0.1);
+        assertEquals(200, tq.counts().updatePulses());
     }
 
     @Test
