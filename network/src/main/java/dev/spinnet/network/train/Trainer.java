@@ -64,10 +64,31 @@ public final class Trainer {
         }
     }
 
+    /**
+     * Observers of the training loop, for training that keeps weights outside the Params (device
+     * synapses): called before each training forward, before each evaluation, and after each
+     * epoch's log line. The default does nothing.
+     */
+    public interface Hooks {
+        default void beforeForward() {
+        }
+
+        default void beforeEvaluation() {
+        }
+
+        default void afterEpoch(int epoch, PrintStream log) {
+        }
+    }
+
+    private static final Hooks NO_HOOKS = new Hooks() {
+    };
+
     private final Model model;
     private final TrainConfig cfg;
     private final PrintStream log;
     private int stopAfter = Integer.MAX_VALUE;
+    private Optimizer external;
+    private Hooks hooks = NO_HOOKS;
 
     public Trainer(Model model, TrainConfig cfg, PrintStream log) {
         this.model = model;
@@ -81,10 +102,24 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Uses this optimiser (built over the model's parameters) instead of the one the configuration
+     * names; its {@code toString()} becomes part of the checkpoint fingerprint.
+     */
+    public Trainer withOptimizer(Optimizer optimizer) {
+        this.external = optimizer;
+        return this;
+    }
+
+    public Trainer withHooks(Hooks h) {
+        this.hooks = h == null ? NO_HOOKS : h;
+        return this;
+    }
+
     public Result train(TrainingData train, TrainingData test, Path outDir, boolean resume) throws IOException {
         Sequential net = model.net();
         List<Param> params = net.params();
-        Optimizer opt = cfg.optimizer().equals("adam")
+        Optimizer opt = external != null ? external : cfg.optimizer().equals("adam")
                 ? new Adam(params, cfg.momentum(), 0.999, 1e-8, cfg.weightDecay())
                 : new Sgd(params, cfg.momentum(), true, cfg.weightDecay());
         for (Param p : params) {
@@ -145,6 +180,7 @@ public final class Trainer {
                 augment.batch(train, order, from, count, cfg.seed(), epoch, batchData, batchLabels);
                 Tensor x = new Tensor(batchData, count, train.channels, train.height, train.width);
                 net.zeroGrad();
+                hooks.beforeForward();
                 Tensor logits = net.forward(x, true);
                 grad = Tensor.reuse(grad, logits.shape());
                 double loss = lossFn.lossAndGrad(logits, batchLabels, grad);
@@ -181,6 +217,7 @@ public final class Trainer {
             double testAcc = Double.NaN;
             double testLoss = Double.NaN;
             if (evaluate) {
+                hooks.beforeEvaluation();
                 last = Evaluation.evaluate(net, test, 500, epoch == cfg.epochs() - 1 ? cfg.ttaLevel() : 0);
                 testAcc = last.accuracy();
                 testLoss = last.meanLoss();
@@ -195,6 +232,7 @@ public final class Trainer {
                             + "%.1f s  elapsed %s  ETA %s%n", epoch + 1, cfg.epochs(), m.trainLoss(),
                     100 * m.trainAccuracy(), evaluate ? String.format(Locale.ROOT, "%.2f%%", 100 * testAcc) : "-",
                     lr, m.imagesPerSecond(), epochSeconds, clock(elapsed), clock(eta));
+            hooks.afterEpoch(epoch + 1, log);
             if (outDir != null) {
                 writeCsv(outDir.resolve(METRICS_FILE), history);
                 writeCheckpoint(ckpt, epoch + 1, net, opt, lookahead, history);
@@ -204,6 +242,7 @@ public final class Trainer {
             }
         }
         if (last == null) {
+            hooks.beforeEvaluation();
             last = Evaluation.evaluate(net, test, 500, cfg.ttaLevel());
         }
         double total = history.isEmpty() ? 0 : history.get(history.size() - 1).elapsedSeconds();
@@ -236,7 +275,7 @@ public final class Trainer {
     }
 
     private String fingerprint() {
-        return cfg.toString() + "|" + model.summary();
+        return cfg.toString() + "|" + model.summary() + (external == null ? "" : "|" + external);
     }
 
     private static void writeCsv(Path file, List<EpochMetrics> history) throws IOException {

@@ -1,0 +1,338 @@
+package dev.spinnet.network.allspin;
+
+import dev.spinnet.network.layer.Activation;
+import dev.spinnet.network.layer.Conv2d;
+import dev.spinnet.network.layer.Layer;
+import dev.spinnet.network.layer.Linear;
+import dev.spinnet.network.layer.Param;
+import dev.spinnet.network.layer.Sequential;
+import dev.spinnet.network.optim.Adam;
+import dev.spinnet.network.optim.Optimizer;
+import dev.spinnet.network.optim.Sgd;
+import dev.spinnet.network.train.Model;
+import dev.spinnet.network.train.TrainConfig;
+import dev.spinnet.network.train.Trainer;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Converts a model to an all-spin network: every trainable Conv2d/Linear weight (the frozen
+ * whitening convolution excepted) becomes a tile of device pairs ({@link DevicePairWeights}), every
+ * {@link Activation} becomes a layer of device neurons ({@link DeviceActivation}); either can be
+ * switched off, so the ablations (neurons only, synapses only, both) are one setting each.
+ * BatchNorm, biases, the whitening layer and the final scaling stay digital peripherals, stepped by
+ * an ordinary optimiser built from the training configuration.
+ *
+ * <pre>{@code
+ * AllSpin s = AllSpin.builder(model).synapse(device).neuron(neuron)
+ *         .algorithm(AllSpin.Algorithm.MIXED_PRECISION).seed(1).build(cfg);
+ * Trainer.Result r = s.trainer(cfg, System.out).train(train, test, out, false);
+ * System.out.print(s.report());
+ * }</pre>
+ */
+public final class AllSpin {
+    /** Update algorithm of the device synapses. */
+    public enum Algorithm { IN_SITU, MIXED_PRECISION, HARDWARE_AWARE }
+
+    private final Model model;
+    private final DeviceTraining training;
+    private final List<DeviceActivation> neurons;
+    private final DeviceHooks hooks = new DeviceHooks();
+    private final DevicePairWeights.PulseCount initial;
+
+    private AllSpin(Model model, DeviceTraining training, List<DeviceActivation> neurons) {
+        this.model = model;
+        this.training = training;
+        this.neurons = List.copyOf(neurons);
+        this.initial = training == null ? DevicePairWeights.PulseCount.zero() : training.counts();
+    }
+
+    public static Builder builder(Model model) {
+        return new Builder(model);
+    }
+
+    /** The converted model (shares the original's layers and parameters). */
+    public Model model() {
+        return model;
+    }
+
+    /** The optimiser to train with, or null when the synapses stay float (use the configuration's). */
+    public DeviceTraining training() {
+        return training;
+    }
+
+    public List<DeviceActivation> neurons() {
+        return neurons;
+    }
+
+    public Trainer.Hooks hooks() {
+        return hooks;
+    }
+
+    /** A trainer for the converted model with the device optimiser and hooks installed. */
+    public Trainer trainer(TrainConfig cfg, PrintStream log) {
+        Trainer t = new Trainer(model, cfg, log).withHooks(hooks);
+        return training == null ? t : t.withOptimizer(training);
+    }
+
+    /** All tiles' pulse counters (zero without device synapses). */
+    public DevicePairWeights.PulseCount counts() {
+        return training == null ? DevicePairWeights.PulseCount.zero() : training.counts();
+    }
+
+    public double neuronEnergyJ() {
+        double e = 0;
+        for (DeviceActivation a : neurons) {
+            e += a.energyJ();
+        }
+        return e;
+    }
+
+    /** Per-tile settings and pulse counts, then the totals. */
+    public String report() {
+        StringBuilder sb = new StringBuilder();
+        if (training != null) {
+            sb.append("synapse training: ").append(training.describe()).append('\n');
+            for (DevicePairWeights t : training.tiles()) {
+                sb.append("  ").append(t.describe()).append('\n');
+                sb.append("    ").append(t.counts().describe()).append('\n');
+            }
+            sb.append("  initial programming: ").append(initial.programPulses()).append(" pulses\n");
+            sb.append("  total: ").append(counts().describe()).append('\n');
+        } else {
+            sb.append("synapses: float (digital)\n");
+        }
+        if (!neurons.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "neurons: %d layers of %s; energy %.4g J%n", neurons.size(),
+                    neurons.get(0).neuron().describe(), neuronEnergyJ()));
+        } else {
+            sb.append("neurons: float activations\n");
+        }
+        return sb.toString();
+    }
+
+    private final class DeviceHooks implements Trainer.Hooks {
+        private DevicePairWeights.PulseCount epochStart;
+        private double neuronEnergyStart = Double.NaN;
+
+        @Override
+        public void beforeForward() {
+            if (Double.isNaN(neuronEnergyStart)) {
+                neuronEnergyStart = neuronEnergyJ();
+            }
+            if (training != null) {
+                if (epochStart == null) {
+                    epochStart = training.counts();
+                }
+                training.beforeForward();
+            }
+        }
+
+        @Override
+        public void beforeEvaluation() {
+            if (training != null) {
+                training.beforeEvaluation();
+            }
+        }
+
+        @Override
+        public void afterEpoch(int epoch, PrintStream log) {
+            if (training != null && epochStart != null) {
+                log.println("  devices, epoch " + epoch + ": " + training.counts().minus(epochStart).describe());
+                epochStart = null;
+            }
+            double e = neuronEnergyJ();
+            if (e > 0 && !Double.isNaN(neuronEnergyStart)) {
+                log.printf(Locale.ROOT, "  neurons, epoch %d: %.4g J%n", epoch, e - neuronEnergyStart);
+            }
+            neuronEnergyStart = Double.NaN;
+        }
+    }
+
+    /** Settings of the conversion; every one has a default. */
+    public static final class Builder {
+        private final Model source;
+        private PulseDevice synapse;
+        private DeviceNeuron neuron;
+        private Algorithm algorithm = Algorithm.MIXED_PRECISION;
+        private DevicePairWeights.UpdateMode mode = DevicePairWeights.UpdateMode.POTENTIATE_ONLY;
+        private double rangeFactor = 3;
+        private PulseOptions options;
+        private double deviceLrScale = 1;
+        private double momentum;
+        private boolean nesterov;
+        private MixedPrecision.Transfer transfer = MixedPrecision.Transfer.NOMINAL;
+        private float hardwareNoise = Float.NaN;
+        private long seed = 1;
+
+        private Builder(Model source) {
+            this.source = source;
+        }
+
+        /** Device of every synapse; null keeps float weights (neuron-only ablation). */
+        public Builder synapse(PulseDevice d) {
+            this.synapse = d;
+            return this;
+        }
+
+        /** Neuron replacing every activation; null keeps the float activations (synapse-only ablation). */
+        public Builder neuron(DeviceNeuron n) {
+            this.neuron = n;
+            return this;
+        }
+
+        public Builder algorithm(Algorithm a) {
+            this.algorithm = a;
+            return this;
+        }
+
+        public Builder updateMode(DevicePairWeights.UpdateMode m) {
+            this.mode = m;
+            return this;
+        }
+
+        /** w_max of each tile is this multiple of the rms of its initial weights (default 3). */
+        public Builder rangeFactor(double f) {
+            if (!(f > 0) || !Double.isFinite(f)) {
+                throw new IllegalArgumentException("range factor must be finite and > 0, got " + f);
+            }
+            this.rangeFactor = f;
+            return this;
+        }
+
+        /** Pulse settings (default: {@link PulseOptions#defaults} with the configuration's weight decay). */
+        public Builder pulses(PulseOptions o) {
+            this.options = o;
+            return this;
+        }
+
+        /** Learning-rate multiplier of device weights under the pulsed algorithms (their Param.lrScale). */
+        public Builder deviceLrScale(double s) {
+            if (!(s > 0) || !Double.isFinite(s)) {
+                throw new IllegalArgumentException("device learning-rate scale must be finite and > 0, got " + s);
+            }
+            this.deviceLrScale = s;
+            return this;
+        }
+
+        /** Digital momentum of the mixed-precision accumulator (default 0, as Nandakumar et al.). */
+        public Builder momentum(double m, boolean nesterovForm) {
+            this.momentum = m;
+            this.nesterov = nesterovForm;
+            return this;
+        }
+
+        public Builder transfer(MixedPrecision.Transfer t) {
+            this.transfer = t;
+            return this;
+        }
+
+        /** Weight noise of hardware-aware training, fraction of the range (default: the device's c2c sigma
+         * combined with the read noise). */
+        public Builder hardwareNoise(float sigma) {
+            this.hardwareNoise = sigma;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public AllSpin build(TrainConfig cfg) {
+            if (synapse != null && cfg.lookaheadEvery() > 0) {
+                throw new IllegalArgumentException("Lookahead overwrites the weights with float averages, which "
+                        + "device synapses cannot hold; use a configuration with lookaheadEvery = 0");
+            }
+            List<DeviceActivation> acts = new ArrayList<>();
+            List<Param> deviceParams = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Sequential net = convert(source.net(), "", acts, deviceParams, names);
+            String suffix = (synapse != null ? "+syn(" + synapse.name() + ")" : "")
+                    + (neuron != null ? "+neuron(" + neuron.table().name() + ")" : "");
+            Model m = new Model(source.name() + suffix, net, source.inputShape(), source.whitenBias());
+            if (synapse == null) {
+                return new AllSpin(m, null, acts);
+            }
+            PulseOptions opts = options != null ? options
+                    : PulseOptions.defaults(seed).withWeightDecay(cfg.weightDecay());
+            List<float[]> floats = HardwareAware.snapshot(deviceParams);
+            List<DevicePairWeights> tiles = new ArrayList<>();
+            for (int k = 0; k < deviceParams.size(); k++) {
+                Param p = deviceParams.get(k);
+                tiles.add(new DevicePairWeights(names.get(k), p, synapse, DevicePairWeights.scaleFor(p, rangeFactor),
+                        mode, Noise.key(seed, 11, k)));
+            }
+            Set<Param> onDevices = Collections.newSetFromMap(new IdentityHashMap<>());
+            onDevices.addAll(deviceParams);
+            List<Param> digital = new ArrayList<>();
+            for (Param p : net.params()) {
+                if (!onDevices.contains(p)) {
+                    digital.add(p);
+                }
+            }
+            DeviceTraining t;
+            switch (algorithm) {
+                case HARDWARE_AWARE -> {
+                    float noise = Float.isNaN(hardwareNoise)
+                            ? (float) Math.hypot(synapse.cycleSigma(), opts.readNoise()) : hardwareNoise;
+                    t = new HardwareAware(tiles, floats, inner(cfg, net.params()), noise, Noise.key(seed, 13));
+                }
+                case IN_SITU -> {
+                    scale(deviceParams);
+                    t = new InSituSgd(tiles, inner(cfg, digital), opts);
+                }
+                default -> {
+                    scale(deviceParams);
+                    t = new MixedPrecision(tiles, inner(cfg, digital), opts, momentum, nesterov, transfer);
+                }
+            }
+            return new AllSpin(m, t, acts);
+        }
+
+        private void scale(List<Param> ps) {
+            for (Param p : ps) {
+                p.lrScale = (float) deviceLrScale;
+            }
+        }
+
+        private static Optimizer inner(TrainConfig cfg, List<Param> ps) {
+            return cfg.optimizer().equals("adam")
+                    ? new Adam(ps, cfg.momentum(), 0.999, 1e-8, cfg.weightDecay())
+                    : new Sgd(ps, cfg.momentum(), true, cfg.weightDecay());
+        }
+
+        private Sequential convert(Sequential seq, String prefix, List<DeviceActivation> acts, List<Param> deviceParams,
+                                   List<String> names) {
+            List<Layer> out = new ArrayList<>();
+            List<Layer> layers = seq.layers();
+            for (int i = 0; i < layers.size(); i++) {
+                Layer l = layers.get(i);
+                String where = prefix + i;
+                if (l instanceof Sequential s) {
+                    out.add(convert(s, where + ".", acts, deviceParams, names));
+                    continue;
+                }
+                if (l instanceof Activation && neuron != null) {
+                    DeviceActivation a = new DeviceActivation(neuron, Noise.key(seed, 7, acts.size()));
+                    acts.add(a);
+                    out.add(a);
+                    continue;
+                }
+                Param w = l instanceof Conv2d c ? c.weight() : l instanceof Linear lin ? lin.weight() : null;
+                if (w != null && w.trainable && synapse != null) {
+                    deviceParams.add(w);
+                    names.add("layer" + where + " " + l.describe());
+                }
+                out.add(l);
+            }
+            return new Sequential(out);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.spinnet.network.allspin;
+
+import dev.spinnet.network.kernel.Parallel;
+import dev.spinnet.network.layer.Layer;
+import dev.spinnet.network.tensor.Tensor;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * A layer of device neurons: applies a {@link DeviceNeuron} element-wise and, in training, adds its
+ * cycle-to-cycle output noise. The noise of element i in training call k is a hash of
+ * (seed, k, i), so it is the same for any thread count and continues exactly after a resume (the
+ * call counter is part of the layer's checkpoint state). Inference is noise-free; the backward
+ * pass is the noise-free table derivative (exact, since the noise is additive).
+ *
+ * <p>When the neuron table states an energy per unit input, every evaluation is charged
+ * {@code E * x^2} with x the device input.
+ */
+public final class DeviceActivation implements Layer {
+    private final DeviceNeuron neuron;
+    private final long seed;
+    private long calls;
+    private long evaluations;
+    private double energyJ;
+    private Tensor input;
+    private Tensor output;
+    private Tensor gradInput;
+
+    public DeviceActivation(DeviceNeuron neuron, long seed) {
+        this.neuron = neuron;
+        this.seed = seed;
+    }
+
+    public DeviceNeuron neuron() {
+        return neuron;
+    }
+
+    /** Training forwards so far (numbers the noise draws). */
+    public long calls() {
+        return calls;
+    }
+
+    /** Sets the training-call counter (tests: repeat a noise draw). */
+    public void setCalls(long c) {
+        this.calls = c;
+    }
+
+    /** Neuron evaluations counted for energy (only when the table gives an energy). */
+    public long evaluations() {
+        return evaluations;
+    }
+
+    public double energyJ() {
+        return energyJ;
+    }
+
+    @Override
+    public int[] outputShape(int[] s) {
+        return s.clone();
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        input = x;
+        output = Tensor.reuse(output, x.shape());
+        final float[] xd = x.data;
+        final float[] yd = output.data;
+        Parallel.forRange(x.size(), 8, (part, a, b) -> neuron.apply(xd, yd, a, b));
+        if (training && neuron.noiseSigma() > 0) {
+            long key = Noise.key(seed, calls);
+            Parallel.forRange(x.size(), 4, (part, a, b) -> neuron.addNoise(yd, a, b, key));
+        }
+        if (training) {
+            calls++;
+        }
+        double e = neuron.table().energyPerUnitInput();
+        if (e > 0) {
+            double sq = 0;
+            int n = x.size();
+            for (int i = 0; i < n; i++) {
+                float u = neuron.deviceInput(xd[i]);
+                sq += (double) u * u;
+            }
+            evaluations += n;
+            energyJ += e * sq;
+        }
+        return output;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        gradInput = Tensor.reuse(gradInput, input.shape());
+        final float[] xd = input.data;
+        final float[] g = gradOut.data;
+        final float[] dx = gradInput.data;
+        Parallel.forRange(input.size(), 8, (part, a, b) -> neuron.backward(xd, g, dx, a, b));
+        return gradInput;
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        out.writeLong(calls);
+        out.writeLong(evaluations);
+        out.writeDouble(energyJ);
+    }
+
+    @Override
+    public void readState(DataInputStream in) throws IOException {
+        calls = in.readLong();
+        evaluations = in.readLong();
+        energyJ = in.readDouble();
+    }
+
+    @Override
+    public String describe() {
+        return "DeviceActivation(" + neuron.describe() + ", seed " + seed + ")";
+    }
+}

@@ -1,0 +1,173 @@
+package dev.spinnet.network.allspin;
+
+import dev.spinnet.network.layer.Param;
+import dev.spinnet.network.optim.Optimizer;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Common frame of the pulsed algorithms: step the inner (digital) optimiser, turn each device
+ * weight's gradient into pulses ({@link #update}), refresh periodically, and write the new weights
+ * into the Params. Randomness is keyed by (seed, tile, step, weight), so runs are reproducible and
+ * a checkpoint needs only the counters.
+ */
+abstract class PulsedOptimizer implements DeviceTraining {
+    protected final List<DevicePairWeights> tiles;
+    protected final Optimizer inner;
+    protected final PulseOptions options;
+    private long steps;
+    private long reads;
+
+    PulsedOptimizer(List<DevicePairWeights> tiles, Optimizer inner, PulseOptions options) {
+        this.tiles = List.copyOf(tiles);
+        this.inner = inner;
+        this.options = options;
+    }
+
+    /** {@code floor(x)} plus one with probability {@code x - floor(x)}: unbiased, E[n] = x (x >= 0). */
+    static int stochasticRound(double x, float u) {
+        double f = Math.floor(x);
+        return (int) f + (u < x - f ? 1 : 0);
+    }
+
+    @Override
+    public List<DevicePairWeights> tiles() {
+        return tiles;
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public final void step(double lr) {
+        if (inner != null) {
+            inner.step(lr);
+        }
+        for (int t = 0; t < tiles.size(); t++) {
+            DevicePairWeights tile = tiles.get(t);
+            Param p = tile.param();
+            if (!p.trainable) {
+                continue;
+            }
+            float rate = (float) lr * p.lrScale;
+            float decay = p.decay ? (float) (lr * options.weightDecay()) : 0f;
+            update(t, tile, rate, decay, Noise.key(options.seed(), t, steps));
+        }
+        steps++;
+        if (options.refreshEvery() > 0 && steps % options.refreshEvery() == 0) {
+            for (DevicePairWeights tile : tiles) {
+                tile.refresh(options.refreshThreshold());
+            }
+        }
+        for (DevicePairWeights tile : tiles) {
+            tile.materialise();
+        }
+    }
+
+    /**
+     * Applies one update to a tile.
+     *
+     * @param rate  learning rate of the tile's Param (base rate times lrScale)
+     * @param decay decoupled weight-decay factor for this step (0 when the Param is not decayed)
+     * @param key   random key of this tile and step
+     */
+    abstract void update(int tileIndex, DevicePairWeights tile, float rate, float decay, long key);
+
+    /** Random key of weight i: first for rounding, then (mixed) for the pulses' noise. */
+    static long weightKey(long key, int i) {
+        return Noise.mix(key + 0x9E3779B97F4A7C15L * (i + 1));
+    }
+
+    @Override
+    public void beforeForward() {
+        if (options.readNoise() > 0) {
+            long r = reads++;
+            for (DevicePairWeights tile : tiles) {
+                tile.materialise(tile.param().value, options.readNoise(), r);
+            }
+        }
+    }
+
+    @Override
+    public void beforeEvaluation() {
+        long r = reads++;
+        for (DevicePairWeights tile : tiles) {
+            tile.materialise(tile.param().value, options.readNoise(), r);
+        }
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        out.writeLong(steps);
+        out.writeLong(reads);
+        if (inner != null) {
+            inner.writeState(out);
+        }
+        for (DevicePairWeights t : tiles) {
+            t.writeState(out);
+        }
+        writeExtra(out);
+    }
+
+    @Override
+    public void readState(DataInputStream in) throws IOException {
+        steps = in.readLong();
+        reads = in.readLong();
+        if (inner != null) {
+            inner.readState(in);
+        }
+        for (DevicePairWeights t : tiles) {
+            t.readState(in);
+        }
+        readExtra(in);
+    }
+
+    void writeExtra(DataOutputStream out) throws IOException {
+    }
+
+    void readExtra(DataInputStream in) throws IOException {
+    }
+
+    static void writeArrays(DataOutputStream out, float[][] a) throws IOException {
+        out.writeInt(a.length);
+        for (float[] x : a) {
+            out.writeInt(x.length);
+            for (float v : x) {
+                out.writeFloat(v);
+            }
+        }
+    }
+
+    static void readArrays(DataInputStream in, float[][] a) throws IOException {
+        if (in.readInt() != a.length) {
+            throw new IOException("device optimiser state: buffer count differs");
+        }
+        for (float[] x : a) {
+            if (in.readInt() != x.length) {
+                throw new IOException("device optimiser state: buffer size differs");
+            }
+            for (int i = 0; i < x.length; i++) {
+                x[i] = in.readFloat();
+            }
+        }
+    }
+
+    String optionsText() {
+        return "maxPulses=" + options.maxPulses() + ", readNoise=" + options.readNoise() + ", refresh="
+                + options.refreshEvery() + "@" + options.refreshThreshold() + ", wd=" + options.weightDecay()
+                + ", seed=" + options.seed() + (options.stochasticRounding() ? "" : ", nearest rounding");
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(describe());
+        for (DevicePairWeights t : tiles) {
+            sb.append("; ").append(t.describe());
+        }
+        return sb.toString();
+    }
+}

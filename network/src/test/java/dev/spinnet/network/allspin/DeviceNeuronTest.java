@@ -1,0 +1,153 @@
+package dev.spinnet.network.allspin;
+
+import dev.spinnet.network.layer.Activation;
+import dev.spinnet.network.layer.Celu;
+import dev.spinnet.network.layer.Layer;
+import dev.spinnet.network.tensor.Rng;
+import dev.spinnet.network.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Device neuron: gradient, mapping, noise determinism and statistics. */
+class DeviceNeuronTest {
+    /** A CeLU-like device curve on an input grid that is not centred on the knee. */
+    private static NeuronTable celuTable(double sigma) {
+        return NeuronTable.of(new Celu(0.8f), -3, 5, 41, sigma);
+    }
+
+    private static Tensor random(Rng rng, double scale, int... shape) {
+        Tensor t = Tensor.zeros(shape);
+        for (int i = 0; i < t.size(); i++) {
+            t.data[i] = (float) (scale * rng.nextGaussian());
+        }
+        return t;
+    }
+
+    /**
+     * Central differences of L = sum(r * layer(x)) against backward, at every input; before each
+     * forward {@code reset} runs (so a noisy layer draws the same noise each time).
+     */
+    private static double gradientCheck(Layer layer, Tensor x, boolean training, Runnable reset, double h) {
+        Rng rng = new Rng(5);
+        reset.run();
+        Tensor y0 = layer.forward(x, training);
+        float[] r = new float[y0.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (float) rng.nextGaussian();
+        }
+        reset.run();
+        layer.forward(x, training);
+        float[] dx = layer.backward(new Tensor(r.clone(), y0.shape())).data.clone();
+        double worst = 0;
+        for (int i = 0; i < x.size(); i++) {
+            float old = x.data[i];
+            x.data[i] = (float) (old + h);
+            reset.run();
+            double lp = dot(layer.forward(x, training), r);
+            x.data[i] = (float) (old - h);
+            reset.run();
+            double lm = dot(layer.forward(x, training), r);
+            x.data[i] = old;
+            double fd = (lp - lm) / (2 * h);
+            double err = Math.abs(fd - dx[i]) / Math.max(1.0, Math.abs(fd));
+            worst = Math.max(worst, err);
+        }
+        return worst;
+    }
+
+    private static double dot(Tensor y, float[] r) {
+        double s = 0;
+        for (int i = 0; i < y.size(); i++) {
+            s += (double) r[i] * y.data[i];
+        }
+        return s;
+    }
+
+    @Test
+    void backwardIsTheTableDerivativeWithAndWithoutNoise() {
+        Rng rng = new Rng(1);
+        DeviceNeuron plain = DeviceNeuron.mapped(celuTable(0), -4, 4);
+        Tensor x = random(rng, 2.0, 3, 50);   // includes points beyond the grid (linear extension)
+        assertTrue(gradientCheck(new Activation(plain), x, true, () -> { }, 1e-3) < 2e-2);
+        DeviceActivation noisy = new DeviceActivation(plain.withNoise(0.05), 3);
+        assertTrue(gradientCheck(noisy, x, true, () -> noisy.setCalls(17), 1e-3) < 2e-2,
+                "noise is additive: the derivative is the noise-free one");
+        DeviceNeuron raw = new DeviceNeuron(celuTable(0), 1.7, -0.4, 0.6, 0.1, 0);
+        assertTrue(gradientCheck(new Activation(raw), x, false, () -> { }, 1e-3) < 2e-2);
+    }
+
+    @Test
+    void mappedNeuronIsCentredAndHasUnitSlopeOnTheLinearBranch() {
+        DeviceNeuron n = DeviceNeuron.mapped(celuTable(0), -4, 4);
+        assertEquals(0.0, n.value(0), 1e-5, "y(0) = 0");
+        double slope = (n.value(3.5) - n.value(3.4)) / 0.1;
+        assertEquals(1.0, slope, 1e-3);
+        assertEquals(-3f, n.deviceInput(-4f), 1e-5);
+        assertEquals(5f, n.deviceInput(4f), 1e-5);
+        // Identity mapping reproduces the tabulated function.
+        DeviceNeuron id = DeviceNeuron.of(celuTable(0));
+        Celu c = new Celu(0.8f);
+        for (double z = -3; z <= 5; z += 0.37) {
+            assertEquals(c.value(z), id.value(z), 2e-3, "z=" + z);
+        }
+        assertThrows(IllegalArgumentException.class, () -> DeviceNeuron.mapped(celuTable(0), 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new DeviceNeuron(celuTable(0), 0, 0, 1, 0, 0));
+    }
+
+    @Test
+    void trainingNoiseIsSeededUnbiasedAndOffInInference() throws Exception {
+        DeviceNeuron n = DeviceNeuron.mapped(celuTable(0.1), -4, 4);
+        Tensor x = random(new Rng(2), 1.0, 200, 100);
+        DeviceActivation a = new DeviceActivation(n, 42);
+        DeviceActivation b = new DeviceActivation(n, 42);
+        DeviceActivation c = new DeviceActivation(n, 43);
+        float[] ya = a.forward(x, true).data.clone();
+        float[] yb = b.forward(x, true).data.clone();
+        float[] yc = c.forward(x, true).data.clone();
+        assertArrayEquals(ya, yb, "same seed, same noise");
+        assertFalse(java.util.Arrays.equals(ya, yc), "other seed, other noise");
+        float[] second = a.forward(x, true).data.clone();
+        assertFalse(java.util.Arrays.equals(ya, second), "each training call draws anew");
+        float[] clean = new float[x.size()];
+        n.apply(x.data, clean, 0, x.size());
+        assertArrayEquals(clean, a.forward(x, false).data, "inference is noise-free");
+        double mean = 0;
+        double var = 0;
+        for (int i = 0; i < clean.length; i++) {
+            double e = ya[i] - clean[i];
+            mean += e;
+            var += e * e;
+        }
+        mean /= clean.length;
+        var /= clean.length;
+        double sigma = 0.1 * n.outputGain();
+        assertEquals(0, mean, 4 * sigma / Math.sqrt(clean.length));
+        assertEquals(sigma, Math.sqrt(var), 0.03 * sigma);
+        // The call counter is checkpoint state: a restored layer continues the same noise sequence.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        a.writeState(new DataOutputStream(bytes));
+        DeviceActivation restored = new DeviceActivation(n, 42);
+        restored.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertArrayEquals(a.forward(x, true).data.clone(), restored.forward(x, true).data);
+    }
+
+    @Test
+    void energyIsChargedPerEvaluation() {
+        NeuronTable t = new NeuronTable("e", -1, 1, new float[]{-1, 0, 1}, new float[]{1, 1, 1}, 0, 1e-15);
+        DeviceActivation a = new DeviceActivation(new DeviceNeuron(t, 2, 0, 1, 0, 0), 1);
+        Tensor x = new Tensor(new float[]{0.5f, -1f, 0f, 1f}, 1, 4);
+        a.forward(x, false);
+        assertEquals(4, a.evaluations());
+        assertEquals(1e-15 * (1 + 4 + 0 + 4), a.energyJ(), 1e-27);
+    }
+}
