@@ -1,5 +1,10 @@
 package dev.spinnet.llg.bench;
 
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CyclicBarrier;
+
 import dev.spinnet.llg.cc.CurrentWaveform;
 import dev.spinnet.llg.material.Presets;
 import dev.spinnet.llg.micromag.FilmTrack;
@@ -11,40 +16,88 @@ import dev.spinnet.llg.micromag.WallProbe;
  * Throughput of the LLG right-hand side: cell evaluations per second, where one cell evaluation is the
  * effective field of every term plus the torque for one cell of both sublattices. Track: 1024 cells of
  * 1 nm, GdFeCo preset at 300 K, all terms on (exchange, inter-sublattice exchange, anisotropy, shape
- * anisotropy, DMI, Zeeman, SOT at 1e11 A/m^2, thermal field with noise drawn once). Measured with one
- * thread and with two (track split into halves).
+ * anisotropy, DMI, Zeeman, SOT at 1e11 A/m^2, thermal field with noise drawn once). Three configurations:
+ * <ul>
+ * <li>1 thread: one track, one thread;</li>
+ * <li>2 threads, split: one track, its RHS cut in halves (persistent spinning worker, {@code threads(2)});</li>
+ * <li>2 runs: two independent tracks on two threads at once (how a sweep uses the cores), summed.</li>
+ * </ul>
+ * Each is measured {@code trials} times (interleaved, after a warm-up of half the measuring time) and the
+ * median is reported.
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp ... dev.spinnet.llg.bench.LlgRhsBenchmark
- * [seconds per measurement, default 2]}. Prints {@code llg_cell_evals_per_second <value>} (one thread)
- * and {@code llg_cell_evals_per_second_2threads <value>}.
+ * [seconds per measurement, default 2] [trials, default 3]}.
  */
 public final class LlgRhsBenchmark {
     private LlgRhsBenchmark() {
     }
 
+    /** Medians (cell evaluations per second) of the three configurations. */
+    public record Report(int cells, double oneThread, double twoThreadsSplit, double twoRuns) {
+        /** Two-core figure: the faster way of using both cores. */
+        public double bothCores() {
+            return Math.max(twoThreadsSplit, twoRuns);
+        }
+
+        public String bothCoresMode() {
+            return twoRuns >= twoThreadsSplit ? "two independent runs" : "one run, RHS split over 2 threads";
+        }
+    }
+
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2.0;
-        int cells = 1024;
-        double one = measure(cells, 1, seconds);
-        double two = measure(cells, 2, seconds);
-        System.out.printf("llg_cells %d%n", cells);
-        System.out.printf("llg_cell_evals_per_second %.4e%n", one);
-        System.out.printf("llg_cell_evals_per_second_2threads %.4e%n", two);
-        System.out.printf("llg_two_thread_speedup %.3f%n", two / one);
-        // two-thread figures are meaningless on an oversubscribed machine: report the load seen
-        System.out.printf("llg_system_load_average %.2f (cores %d)%n",
+        int trials = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Report r = measureAll(1024, seconds, trials, System.out);
+        System.out.printf(Locale.ROOT, "llg_cells %d%n", r.cells());
+        System.out.printf(Locale.ROOT, "llg_cell_evals_per_second_1thread %.4e%n", r.oneThread());
+        System.out.printf(Locale.ROOT, "llg_cell_evals_per_second_2threads_split %.4e%n", r.twoThreadsSplit());
+        System.out.printf(Locale.ROOT, "llg_cell_evals_per_second_2runs %.4e%n", r.twoRuns());
+        System.out.printf(Locale.ROOT, "llg_cell_evals_per_second %.4e (%s)%n", r.bothCores(), r.bothCoresMode());
+        System.out.printf(Locale.ROOT, "llg_system_load_average %.2f (cores %d)%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
     }
 
-    /** Cell evaluations per second with the given thread count (warm-up of seconds/2 first). */
+    /** All three configurations, {@code trials} interleaved measurements each; logs every trial to {@code log}. */
+    public static Report measureAll(int cells, double seconds, int trials, PrintStream log) {
+        double[] one = new double[trials];
+        double[] split = new double[trials];
+        double[] runs = new double[trials];
+        for (int k = 0; k < trials; k++) {
+            one[k] = measure(cells, 1, seconds);
+            split[k] = measure(cells, 2, seconds);
+            runs[k] = measureIndependent(cells, 2, seconds);
+            if (log != null) {
+                log.printf(Locale.ROOT, "trial %d: 1 thread %.3e, 2 threads split %.3e, 2 independent runs %.3e"
+                        + " cell evals/s%n", k + 1, one[k], split[k], runs[k]);
+            }
+        }
+        return new Report(cells, median(one), median(split), median(runs));
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    static LlgEquation track(Mesh1D mesh) {
+        return FilmTrack.build(Presets.gdFeCo().at(300), mesh, 1e3, CurrentWaveform.constant(1e11), 0.2, 300, 1L);
+    }
+
+    static double[] wall(Mesh1D mesh) {
+        double[] y = new double[mesh.stateLength()];
+        WallProbe.setWall(mesh, y, 0.5 * mesh.length(), 3.9e-9, 0.2);
+        return y;
+    }
+
+    /** Cell evaluations per second of one track with the given RHS thread count (warm-up of seconds/2 first). */
     public static double measure(int cells, int threads, double seconds) {
         Mesh1D mesh = new Mesh1D(cells, 1e-9, 1e-9 * 5e-9);
-        try (LlgEquation eq = FilmTrack.build(Presets.gdFeCo().at(300), mesh, 1e3, CurrentWaveform.constant(1e11),
-                0.2, 300, 1L).threads(threads)) {
-            double[] y = new double[mesh.stateLength()];
+        try (LlgEquation eq = track(mesh).threads(threads)) {
+            double[] y = wall(mesh);
             double[] dy = new double[mesh.stateLength()];
-            WallProbe.setWall(mesh, y, 0.5 * mesh.length(), 3.9e-9, 0.2);
             eq.beginStep(0, 1e-14);
             run(eq, y, dy, seconds * 0.5);
             long t0 = System.nanoTime();
@@ -52,6 +105,55 @@ public final class LlgRhsBenchmark {
             double elapsed = (System.nanoTime() - t0) * 1e-9;
             return evals * (double) cells / elapsed;
         }
+    }
+
+    /**
+     * Summed cell evaluations per second of {@code copies} independent tracks, each evaluated by its own thread
+     * (single-threaded RHS) at the same time.
+     */
+    public static double measureIndependent(int cells, int copies, double seconds) {
+        Mesh1D mesh = new Mesh1D(cells, 1e-9, 1e-9 * 5e-9);
+        CyclicBarrier start = new CyclicBarrier(copies);
+        long[] evals = new long[copies];
+        double[] elapsed = new double[copies];
+        Thread[] workers = new Thread[copies];
+        Throwable[] failure = new Throwable[1];
+        for (int c = 0; c < copies; c++) {
+            int id = c;
+            workers[c] = new Thread(() -> {
+                try (LlgEquation eq = track(mesh)) {
+                    double[] y = wall(mesh);
+                    double[] dy = new double[mesh.stateLength()];
+                    eq.beginStep(0, 1e-14);
+                    run(eq, y, dy, seconds * 0.5);
+                    start.await();
+                    long t0 = System.nanoTime();
+                    evals[id] = run(eq, y, dy, seconds);
+                    elapsed[id] = (System.nanoTime() - t0) * 1e-9;
+                } catch (Throwable e) {
+                    synchronized (failure) {
+                        failure[0] = e;
+                    }
+                }
+            }, "llg-bench-" + c);
+            workers[c].start();
+        }
+        for (Thread w : workers) {
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException("benchmark thread failed", failure[0]);
+        }
+        double rate = 0;
+        for (int c = 0; c < copies; c++) {
+            rate += evals[c] * (double) cells / elapsed[c];
+        }
+        return rate;
     }
 
     private static long run(LlgEquation eq, double[] y, double[] dy, double seconds) {
