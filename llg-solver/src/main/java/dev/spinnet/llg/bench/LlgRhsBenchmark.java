@@ -23,7 +23,9 @@ import dev.spinnet.llg.micromag.WallProbe;
  * <li>2 runs: two independent tracks on two threads at once (how a sweep uses the cores), summed.</li>
  * </ul>
  * Each is measured {@code trials} times (interleaved, after a warm-up of half the measuring time) and the
- * median is reported.
+ * median is reported. Other processes on a 2-core machine ruin two-thread figures, so every trial also records
+ * the foreign CPU load (busy cores from /proc/stat minus this process's CPU time, over the trial's wall time);
+ * when some trials ran with less than 0.15 foreign cores, only those enter the medians.
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp ... dev.spinnet.llg.bench.LlgRhsBenchmark
  * [seconds per measurement, default 2] [trials, default 3]}.
@@ -32,8 +34,12 @@ public final class LlgRhsBenchmark {
     private LlgRhsBenchmark() {
     }
 
-    /** Medians (cell evaluations per second) of the three configurations. */
-    public record Report(int cells, double oneThread, double twoThreadsSplit, double twoRuns) {
+    /**
+     * Medians (cell evaluations per second) of the three configurations, the trials they are taken over and
+     * the largest foreign load (cores busy with other processes) among those trials (NaN if unknown).
+     */
+    public record Report(int cells, double oneThread, double twoThreadsSplit, double twoRuns, int trialsUsed,
+            double foreignLoad) {
         /** Two-core figure: the faster way of using both cores. */
         public double bothCores() {
             return Math.max(twoThreadsSplit, twoRuns);
@@ -53,6 +59,8 @@ public final class LlgRhsBenchmark {
         System.out.printf(Locale.ROOT, "llg_cell_evals_per_second_2threads_split %.4e%n", r.twoThreadsSplit());
         System.out.printf(Locale.ROOT, "llg_cell_evals_per_second_2runs %.4e%n", r.twoRuns());
         System.out.printf(Locale.ROOT, "llg_cell_evals_per_second %.4e (%s)%n", r.bothCores(), r.bothCoresMode());
+        System.out.printf(Locale.ROOT, "llg_trials_used %d (foreign load <= %.2f cores)%n", r.trialsUsed(),
+                r.foreignLoad());
         System.out.printf(Locale.ROOT, "llg_system_load_average %.2f (cores %d)%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
@@ -63,16 +71,74 @@ public final class LlgRhsBenchmark {
         double[] one = new double[trials];
         double[] split = new double[trials];
         double[] runs = new double[trials];
+        double[] foreign = new double[trials];
         for (int k = 0; k < trials; k++) {
+            double[] c0 = cpu();
             one[k] = measure(cells, 1, seconds);
             split[k] = measure(cells, 2, seconds);
             runs[k] = measureIndependent(cells, 2, seconds);
+            double[] c1 = cpu();
+            foreign[k] = Math.max(0.0, ((c1[0] - c0[0]) - (c1[1] - c0[1])) / (c1[2] - c0[2]));
             if (log != null) {
                 log.printf(Locale.ROOT, "trial %d: 1 thread %.3e, 2 threads split %.3e, 2 independent runs %.3e"
-                        + " cell evals/s%n", k + 1, one[k], split[k], runs[k]);
+                        + " cell evals/s (foreign load %.2f cores)%n", k + 1, one[k], split[k], runs[k], foreign[k]);
             }
         }
-        return new Report(cells, median(one), median(split), median(runs));
+        int quiet = 0;
+        for (double f : foreign) {
+            if (f < QUIET) {
+                quiet++;
+            }
+        }
+        if (quiet == 0 || Double.isNaN(foreign[0])) {
+            double worst = Arrays.stream(foreign).max().orElse(Double.NaN);
+            return new Report(cells, median(one), median(split), median(runs), trials, worst);
+        }
+        double[] o = new double[quiet];
+        double[] sp = new double[quiet];
+        double[] r = new double[quiet];
+        double worst = 0;
+        int q = 0;
+        for (int k = 0; k < trials; k++) {
+            if (foreign[k] < QUIET) {
+                o[q] = one[k];
+                sp[q] = split[k];
+                r[q] = runs[k];
+                worst = Math.max(worst, foreign[k]);
+                q++;
+            }
+        }
+        return new Report(cells, median(o), median(sp), median(r), quiet, worst);
+    }
+
+    /** Foreign load (cores) below which a trial counts as quiet. */
+    static final double QUIET = 0.15;
+
+    /** {busy CPU seconds of the whole machine, CPU seconds of this process, wall seconds}; NaN when unknown. */
+    static double[] cpu() {
+        double wall = System.nanoTime() * 1e-9;
+        double busy = Double.NaN;
+        double own = Double.NaN;
+        try {
+            String first = java.nio.file.Files.readAllLines(java.nio.file.Paths.get("/proc/stat")).get(0);
+            String[] f = first.trim().split("\\s+");
+            // cpu user nice system idle iowait irq softirq steal: busy = all but idle and iowait (USER_HZ = 100)
+            long b = 0;
+            for (int k = 1; k < Math.min(f.length, 9); k++) {
+                if (k != 4 && k != 5) {
+                    b += Long.parseLong(f[k]);
+                }
+            }
+            busy = b / 100.0;
+            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+                own = sun.getProcessCpuTime() * 1e-9;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            busy = Double.NaN;
+        }
+        return new double[] {busy, own, wall};
     }
 
     static double median(double[] v) {

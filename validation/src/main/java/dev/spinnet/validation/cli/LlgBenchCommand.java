@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
                 "  SweepRunner.run, JIT warm-up included, JVM start excluded);",
                 "llg_cell_evals_per_second: full LLG right-hand side (all terms, both sublattices) on a 1024-cell",
                 "  track, median of --trials; measured on 1 thread, on 2 threads splitting one track, and as 2",
-                "  independent tracks on 2 threads; the recorded both-core figure is the faster of the last two."})
+                "  independent tracks on 2 threads; the recorded both-core figure is the faster of the last two.",
+                "  Trials during which other processes used >= 0.15 cores (from /proc/stat) are left out."})
 public final class LlgBenchCommand implements Callable<Integer> {
     @Option(names = "--what", defaultValue = "all", description = "rhs, sweep or all (default: ${DEFAULT-VALUE})")
     String what;
@@ -104,10 +105,18 @@ public final class LlgBenchCommand implements Callable<Integer> {
         if (!what.equals("sweep")) {
             LlgRhsBenchmark.Report r = LlgRhsBenchmark.measureAll(cells, seconds, trials, System.out);
             out.printf(Locale.ROOT, "LLG RHS, %d cells, median of %d x %.1f s: 1 thread %.3e, 2 threads (one track"
-                    + " split) %.3e, 2 independent tracks %.3e cell evals/s%n", cells, trials, seconds, r.oneThread(),
+                    + " split) %.3e, 2 independent tracks %.3e cell evals/s%n", cells, r.trialsUsed(), seconds, r.oneThread(),
                     r.twoThreadsSplit(), r.twoRuns());
             out.printf(Locale.ROOT, "llg_cell_evals_per_second %.4e (both cores: %s; goal >= 5e7)%n", r.bothCores(),
                     r.bothCoresMode());
+            out.printf(Locale.ROOT, "medians over %d of %d trials, foreign CPU load <= %.2f cores%n", r.trialsUsed(),
+                    trials, r.foreignLoad());
+            if (record && !(r.foreignLoad() < 0.15)) {
+                out.flush();
+                throw new IllegalArgumentException("other processes kept the cores busy in every trial (foreign load "
+                        + String.format(Locale.ROOT, "%.2f", r.foreignLoad()) + " cores): not recorded, rerun on an idle"
+                        + " machine");
+            }
             figs.put("llg_cell_evals_per_second", r.bothCores());
             figs.put("llg_cell_evals_per_second_1thread", r.oneThread());
             figs.put("llg_cell_evals_per_second_2threads_split", r.twoThreadsSplit());
