@@ -103,7 +103,11 @@ public final class RunSimulator {
         double qLast = tr.finalPosition();
         // stopped by a track-end event: early end, or the wall sits on an end (event within the last sample)
         double eps = 1e-9 * s.trackLength();
-        boolean inTrack = tLast > tEnd - 1e-3 * s.sampleInterval() && qLast > eps && qLast < s.trackLength() - eps;
+        boolean ranToEnd = tLast > tEnd - 1e-3 * s.sampleInterval();
+        boolean inTrack = ranToEnd && qLast > eps && qLast < s.trackLength() - eps;
+        if (ranToEnd) {
+            tLast = tEnd; // the last grid sample may differ from tEnd by rounding (k * dt)
+        }
         double[] et = tr.edgeTime();
         double[] eq = tr.edgePosition();
         double vMean = meanVelocity(pulse, time, q, et, eq, q0);
