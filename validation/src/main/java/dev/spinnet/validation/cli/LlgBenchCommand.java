@@ -105,8 +105,8 @@ public final class LlgBenchCommand implements Callable<Integer> {
         if (!what.equals("sweep")) {
             LlgRhsBenchmark.Report r = LlgRhsBenchmark.measureAll(cells, seconds, trials, System.out);
             out.printf(Locale.ROOT, "LLG RHS, %d cells, median of %d x %.1f s: 1 thread %.3e, 2 threads (one track"
-                    + " split) %.3e, 2 independent tracks %.3e cell evals/s%n", cells, r.trialsUsed(), seconds, r.oneThread(),
-                    r.twoThreadsSplit(), r.twoRuns());
+                    + " split) %.3e, 2 independent tracks %.3e cell evals/s%n", cells, r.trialsUsed(), seconds,
+                    r.oneThread(), r.twoThreadsSplit(), r.twoRuns());
             out.printf(Locale.ROOT, "llg_cell_evals_per_second %.4e (both cores: %s; goal >= 5e7)%n", r.bothCores(),
                     r.bothCoresMode());
             out.printf(Locale.ROOT, "medians over %d of %d trials, foreign CPU load <= %.2f cores%n", r.trialsUsed(),
