@@ -25,7 +25,20 @@ final class ProgressBar {
         this.err = err;
         this.label = label;
         this.enabled = enabled;
-        this.interactive = System.console() != null;
+        this.interactive = terminal();
+    }
+
+    /** A console that is a terminal (JDK 22+ may return a console for redirected streams: ask isTerminal()). */
+    private static boolean terminal() {
+        java.io.Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true; // JDK 17..21: a non-null console is a terminal
+        }
     }
 
     /** @param already units done before this session (excluded from the rate estimate) */
