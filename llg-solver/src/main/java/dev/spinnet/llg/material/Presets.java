@@ -62,4 +62,21 @@ public final class Presets {
                 Sublattice.absent("none", G_RE, 0.1),
                 1.6e-11, 0.0, 4.0e5, 1.6e4, 1.0e-3, 0.6e-9, HeavyMetal.PLATINUM);
     }
+
+    /** Names accepted by {@link #byName}: gdfeco, gdco, co (case-insensitive; "pt/co" and "cofm" also mean co). */
+    public static java.util.List<String> names() {
+        return java.util.List.of("gdfeco", "gdco", "co");
+    }
+
+    /** The preset of a short name (see {@link #names()}); an unknown name throws with the accepted list. */
+    public static Ferrimagnet byName(String name) {
+        Checks.notNull("material name", name);
+        return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "gdfeco" -> gdFeCo();
+            case "gdco" -> gdCo();
+            case "co", "pt/co", "cofm" -> coFerromagnet();
+            default -> throw new IllegalArgumentException("unknown material '" + name + "', expected one of "
+                    + String.join(", ", names()));
+        };
+    }
 }

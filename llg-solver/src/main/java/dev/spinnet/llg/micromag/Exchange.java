@@ -46,6 +46,11 @@ public final class Exchange implements FieldTerm {
         }
     }
 
+    /** Field coefficient 2 A / (M_sum dx^2), T (for the fused kernel). */
+    double coeff() {
+        return coeff;
+    }
+
     @Override
     public double energy(double[] m) {
         Mesh1D mesh = medium.mesh();

@@ -16,7 +16,12 @@ public final class InterSublatticeExchange implements FieldTerm {
         this.bEx = Checks.finite("inter-sublattice exchange B_ex (J/m^3)", bEx);
     }
 
-    private boolean on() {
+    /** B_ex, J/m^3 (for the fused kernel). */
+    double bEx() {
+        return bEx;
+    }
+
+    boolean on() {
         return medium.active(0) && medium.active(1) && bEx != 0.0;
     }
 

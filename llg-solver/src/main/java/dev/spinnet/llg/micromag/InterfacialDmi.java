@@ -44,6 +44,11 @@ public final class InterfacialDmi implements FieldTerm {
         }
     }
 
+    /** Field coefficient D / (M_sum dx), T (for the fused kernel). */
+    double coeff() {
+        return coeff;
+    }
+
     @Override
     public double energy(double[] m) {
         Mesh1D mesh = medium.mesh();

@@ -21,12 +21,23 @@ public final class LlgEquation implements FlatOde, AutoCloseable {
     private final Medium medium;
     private final FieldTerm[] terms;
     private final double[] field;
+    /** Single-pass kernel for the standard term list (null: term by term). */
+    private final FusedFilmKernel fused;
     private RangeSplitter splitter;
+
+    /** -Dspinnet.llg.fused=false evaluates term by term (for comparisons). */
+    private static final boolean FUSE = !"false".equals(System.getProperty("spinnet.llg.fused"));
 
     public LlgEquation(Medium medium, List<? extends FieldTerm> terms) {
         this.medium = medium;
         this.terms = terms.toArray(new FieldTerm[0]);
         this.field = new double[medium.mesh().stateLength()];
+        this.fused = FUSE ? FusedFilmKernel.tryCreate(medium, this.terms) : null;
+    }
+
+    /** True when the right-hand side runs as one fused pass (the standard film terms). */
+    public boolean fused() {
+        return fused != null;
     }
 
     public Medium medium() {
@@ -74,6 +85,15 @@ public final class LlgEquation implements FlatOde, AutoCloseable {
 
     /** Field and torque for cells [from, to). */
     void evaluateRange(double t, double[] y, double[] dydt, int from, int to) {
+        if (fused != null) {
+            fused.evaluate(t, y, dydt, from, to);
+        } else {
+            evaluateGeneric(t, y, dydt, from, to);
+        }
+    }
+
+    /** Term by term: every term adds its field into a buffer, then the torque (reference for the fused path). */
+    void evaluateGeneric(double t, double[] y, double[] dydt, int from, int to) {
         Mesh1D mesh = medium.mesh();
         for (int s = 0; s < 2; s++) {
             for (int c = 0; c < 3; c++) {

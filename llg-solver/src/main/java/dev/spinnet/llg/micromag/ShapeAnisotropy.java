@@ -33,6 +33,11 @@ public final class ShapeAnisotropy implements FieldTerm {
         }
     }
 
+    /** Field coefficient -2 K_perp / M_sum, T (for the fused kernel). */
+    double coeff() {
+        return coeff;
+    }
+
     @Override
     public double energy(double[] m) {
         Mesh1D mesh = medium.mesh();

@@ -64,6 +64,19 @@ public final class SpinOrbitTorque implements FieldTerm {
         }
     }
 
+    /** Damping-like field per current density, T per A/m^2 (for the fused kernel). */
+    double bPerJ() {
+        return bPerJ;
+    }
+
+    double chi() {
+        return chi;
+    }
+
+    CurrentWaveform current() {
+        return current;
+    }
+
     @Override
     public double energy(double[] m) {
         return 0.0;

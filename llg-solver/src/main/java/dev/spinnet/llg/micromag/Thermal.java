@@ -69,6 +69,16 @@ public final class Thermal implements FieldTerm, StepAware {
         }
     }
 
+    /** True when {@link #addField} adds noise (a step was prepared and T > 0). */
+    boolean active() {
+        return !Double.isNaN(preparedDt) && temperature != 0.0;
+    }
+
+    /** The noise held for the current step (not a copy; for the fused kernel). */
+    double[] noise() {
+        return noise;
+    }
+
     @Override
     public double energy(double[] m) {
         return 0.0;

@@ -32,6 +32,11 @@ public final class UniaxialAnisotropy implements FieldTerm {
         }
     }
 
+    /** Field coefficient 2 K / M_sum, T (for the fused kernel). */
+    double coeff() {
+        return coeff;
+    }
+
     @Override
     public double energy(double[] m) {
         Mesh1D mesh = medium.mesh();

@@ -35,6 +35,18 @@ public final class Zeeman implements FieldTerm {
         }
     }
 
+    double bx() {
+        return bx;
+    }
+
+    double by() {
+        return by;
+    }
+
+    double bz() {
+        return bz;
+    }
+
     @Override
     public double energy(double[] m) {
         Mesh1D mesh = medium.mesh();

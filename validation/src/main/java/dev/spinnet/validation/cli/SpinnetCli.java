@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code spinnet} launcher: one picocli subcommand per job. */
 @Command(name = "spinnet", mixinStandardHelpOptions = true, version = "spinnet 0.1.0",
         description = "Multiscale simulator: ferrimagnetic domain-wall physics to all-spin neural networks.",
-        subcommands = {TrainCommand.class, DataCommand.class, BenchCommand.class, FitCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, DataCommand.class, BenchCommand.class, SweepCommand.class,
+                LlgBenchCommand.class, FitCommand.class, CommandLine.HelpCommand.class})
 public final class SpinnetCli implements Runnable {
 
     @CommandLine.Spec
