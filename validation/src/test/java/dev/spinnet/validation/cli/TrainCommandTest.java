@@ -1,0 +1,58 @@
+package dev.spinnet.validation.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The train, data and bench commands: bad input gives one line and exit 2; a tiny run works end to end. */
+class TrainCommandTest {
+
+    private static void assertOneLineError(Object[] r, String fragment) {
+        assertEquals(2, r[0]);
+        String err = r[2].toString().trim();
+        assertTrue(err.startsWith("spinnet: error: "), err);
+        assertFalse(err.contains("\n"), "error must be one line: " + err);
+        assertTrue(err.contains(fragment), err);
+    }
+
+    @Test
+    void badFlagsAndValuesAreOneLineErrors(@TempDir Path tmp) {
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--epochs", "x"), "--epochs");
+        assertOneLineError(SweepCommandTest.cli("train", "imagenet"), "unknown dataset 'imagenet'");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--preset", "huge"), "unknown preset 'huge'");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--activation", "tanh", "--data",
+                tmp.toString()), "--activation");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--data", tmp.resolve("none").toString(),
+                "--out", tmp.resolve("out").toString()), "mnist: not found");
+        assertOneLineError(SweepCommandTest.cli("bench", "--what", "everything"), "--what");
+        assertOneLineError(SweepCommandTest.cli("--bogus"), "--bogus");
+    }
+
+    @Test
+    void quickMnistRunWritesItsOutputs(@TempDir Path tmp) throws Exception {
+        Path mnist = Path.of("..", "..", "shared", "datasets", "mnist");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(mnist), "shared MNIST copy not present");
+        Path out = tmp.resolve("run");
+        Object[] r = SweepCommandTest.cli("train", "mnist", "--preset", "quick", "--data", mnist.toString(),
+                "--out", out.toString(), "--threads", "2");
+        assertEquals(0, r[0], r[2].toString());
+        assertTrue(r[1].toString().contains("test accuracy"), r[1].toString());
+        for (String f : new String[]{"metrics.csv", "checkpoint.bin", "result.json"}) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        String json = Files.readString(out.resolve("result.json"));
+        double acc = Double.parseDouble(json.replaceAll("(?s).*\"test_accuracy_percent\" : ([0-9.]+).*", "$1"));
+        assertTrue(acc > 90, "quick MNIST accuracy " + acc);
+        // Resuming a finished run retrains nothing and reports the same accuracy.
+        Object[] again = SweepCommandTest.cli("train", "mnist", "--preset", "quick", "--data", mnist.toString(),
+                "--out", out.toString(), "--threads", "2", "--resume");
+        assertEquals(0, again[0], again[2].toString());
+        assertTrue(again[1].toString().contains("resuming"), again[1].toString());
+    }
+}
