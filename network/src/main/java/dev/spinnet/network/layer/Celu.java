@@ -11,7 +11,10 @@ import jdk.incubator.vector.VectorSpecies;
  * ferrimagnetic neuron device realises.
  *
  * <p>Vectorised: the scalar {@code Math.expm1} is not a JIT intrinsic and made this pointwise
- * layer cost as much as the convolution before it.
+ * layer cost as much as the convolution before it. The exponential is our own polynomial made of
+ * lane-wise multiply/FMA/bit operations, which are exact in IEEE arithmetic whether the JIT has
+ * compiled the loop or not; the Vector API's {@code EXP} is not (its interpreted fallback and
+ * its compiled intrinsic differ in the last bits), which made runs with the same seed differ.
  */
 public final class Celu implements ActivationFunction {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -38,14 +41,14 @@ public final class Celu implements ActivationFunction {
             FloatVector v = FloatVector.fromArray(S, x, i);
             VectorMask<Float> neg = v.compare(VectorOperators.LT, 0f);
             if (neg.anyTrue()) {
-                FloatVector e = v.min(0f).mul(invAlpha).lanewise(VectorOperators.EXP).sub(1f).mul(alpha);
+                FloatVector e = expNonPositive(v.min(0f).mul(invAlpha)).sub(1f).mul(alpha);
                 v = v.blend(e, neg);
             }
             v.intoArray(y, i);
         }
         for (; i < to; i++) {
             float v = x[i];
-            y[i] = v > 0f ? v : alpha * (float) Math.expm1(v * invAlpha);
+            y[i] = v > 0f ? v : alpha * (expScalar(v * invAlpha) - 1f);
         }
     }
 
@@ -58,15 +61,47 @@ public final class Celu implements ActivationFunction {
             FloatVector g = FloatVector.fromArray(S, dy, i);
             VectorMask<Float> neg = v.compare(VectorOperators.LT, 0f);
             if (neg.anyTrue()) {
-                FloatVector d = v.min(0f).mul(invAlpha).lanewise(VectorOperators.EXP).mul(g);
+                FloatVector d = expNonPositive(v.min(0f).mul(invAlpha)).mul(g);
                 g = g.blend(d, neg);
             }
             g.intoArray(dx, i);
         }
         for (; i < to; i++) {
             float v = x[i];
-            dx[i] = v > 0f ? dy[i] : dy[i] * (float) Math.exp(v * invAlpha);
+            dx[i] = v > 0f ? dy[i] : dy[i] * expScalar(v * invAlpha);
         }
+    }
+
+    private static final float LOG2E = 1.44269504f;
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+    // Taylor coefficients 1/n! of exp(r) on |r| <= ln2/2: relative error below 2e-7.
+    private static final float C2 = 1f / 2;
+    private static final float C3 = 1f / 6;
+    private static final float C4 = 1f / 24;
+    private static final float C5 = 1f / 120;
+    private static final float C6 = 1f / 720;
+
+    /** exp(x) for x <= 0 (x >= -87 keeps 2^k normal; below that the result is ~0 anyway). */
+    static FloatVector expNonPositive(FloatVector x) {
+        FloatVector xc = x.max(-87f);
+        // k = round(x log2 e), by truncating x log2 e - 0.5 (x <= 0).
+        FloatVector kf = xc.mul(LOG2E).sub(0.5f).convert(VectorOperators.F2I, 0).reinterpretAsInts()
+                .convert(VectorOperators.I2F, 0).reinterpretAsFloats();
+        FloatVector r = xc.sub(kf.mul(LN2_HI)).sub(kf.mul(LN2_LO));
+        FloatVector p = r.mul(C6).add(C5).mul(r).add(C4).mul(r).add(C3).mul(r).add(C2).mul(r).add(1f).mul(r).add(1f);
+        FloatVector twoK = kf.convert(VectorOperators.F2I, 0).reinterpretAsInts().add(127).lanewise(
+                VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return p.mul(twoK);
+    }
+
+    /** The same polynomial for the scalar tail, so every element is computed identically. */
+    static float expScalar(float x) {
+        float xc = Math.max(x, -87f);
+        float kf = (float) (int) (xc * LOG2E - 0.5f);
+        float r = xc - kf * LN2_HI - kf * LN2_LO;
+        float p = ((((((r * C6 + C5) * r + C4) * r + C3) * r + C2) * r + 1f) * r + 1f);
+        return p * Float.intBitsToFloat(((int) kf + 127) << 23);
     }
 
     @Override

@@ -16,6 +16,23 @@ class ActivationTest {
     }
 
     @Test
+    void celuVectorAndScalarPathsAgreeBitForBit() {
+        // 37 elements: the vector loop takes the first 32 (or 16/8), the scalar tail the rest.
+        Celu f = new Celu(0.3f);
+        float[] x = new float[37];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = -2f + 0.05f * (i % 5);
+        }
+        float[] y = new float[37];
+        f.apply(x, y, 0, 37);
+        for (int i = 0; i < x.length; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(Float.floatToIntBits(y[i % 5]), Float.floatToIntBits(y[i]),
+                    "element " + i);
+            assertEquals(0.3 * Math.expm1(x[i] / 0.3), y[i], 3e-7);
+        }
+    }
+
+    @Test
     void celuWithAlphaOneIsElu() {
         Celu f = new Celu(1f);
         assertEquals(Math.exp(-2) - 1, f.value(-2), 1e-6);
