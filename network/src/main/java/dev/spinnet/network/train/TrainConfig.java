@@ -53,6 +53,12 @@ public record TrainConfig(String name, int epochs, int batchSize, String optimiz
                 evalEvery, seed);
     }
 
+    /** The same recipe without Lookahead (device synapses cannot hold float averages). */
+    public TrainConfig withoutLookahead() {
+        return new TrainConfig(name, epochs, batchSize, optimizer, lr, momentum, weightDecay, labelSmoothing, warmup,
+                startFactor, endFactor, biasLrScale, flip, translate, ttaLevel, 0, whitenBiasEpochs, evalEvery, seed);
+    }
+
     public TrainConfig withSeed(long s) {
         return new TrainConfig(name, epochs, batchSize, optimizer, lr, momentum, weightDecay, labelSmoothing, warmup,
                 startFactor, endFactor, biasLrScale, flip, translate, ttaLevel, lookaheadEvery, whitenBiasEpochs,

@@ -2,6 +2,9 @@ package dev.spinnet.validation.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.spinnet.network.allspin.AllSpin;
+import dev.spinnet.network.allspin.DeviceFiles;
+import dev.spinnet.network.allspin.DeviceNeuron;
 import dev.spinnet.network.data.Datasets;
 import dev.spinnet.network.data.ImageSet;
 import dev.spinnet.network.data.TrainTest;
@@ -62,6 +65,30 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue from the checkpoint in --out")
     boolean resume;
 
+    @Option(names = "--synapse", paramLabel = "FILE",
+            description = "device synapse file (data/devices/*-synapse.json): every conv/linear weight becomes a device pair")
+    Path synapseFile;
+
+    @Option(names = "--neuron", paramLabel = "FILE",
+            description = "device neuron file (data/devices/*-neuron.json): every hidden activation becomes the device curve")
+    Path neuronFile;
+
+    @Option(names = "--algorithm", defaultValue = "mixed",
+            description = "device weight updates: in-situ, mixed (mixed precision) or hardware-aware (default: ${DEFAULT-VALUE})")
+    String algorithm;
+
+    @Option(names = "--range-factor", defaultValue = "3",
+            description = "device weight range w_max as a multiple of the initial weights' rms (default: ${DEFAULT-VALUE})")
+    double rangeFactor;
+
+    @Option(names = "--device-lr-scale", defaultValue = "1",
+            description = "learning-rate multiplier of the device weights (default: ${DEFAULT-VALUE})")
+    double deviceLrScale;
+
+    @Option(names = "--device-momentum", defaultValue = "0",
+            description = "momentum of the mixed-precision accumulator (default: ${DEFAULT-VALUE})")
+    double deviceMomentum;
+
     @Option(names = "--record", description = "merge <dataset>_float_test_accuracy and _train_seconds into benchmarks/results.json")
     boolean record;
 
@@ -105,7 +132,39 @@ public final class TrainCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "model %s, activation %s, %d threads, config %s%n%s", model.name(),
                 fn.describe(), Parallel.threads(), cfg, model.summary());
 
-        Trainer.Result r = new Trainer(model, cfg, System.out).train(train, test, outDir, resume);
+        AllSpin allSpin = null;
+        Trainer trainer;
+        if (synapseFile != null || neuronFile != null) {
+            AllSpin.Algorithm alg = switch (algorithm) {
+                case "in-situ" -> AllSpin.Algorithm.IN_SITU;
+                case "mixed" -> AllSpin.Algorithm.MIXED_PRECISION;
+                case "hardware-aware" -> AllSpin.Algorithm.HARDWARE_AWARE;
+                default -> throw new IllegalArgumentException("--algorithm must be in-situ, mixed or hardware-aware, got '"
+                        + algorithm + "'");
+            };
+            AllSpin.Builder b = AllSpin.builder(model).algorithm(alg).rangeFactor(rangeFactor)
+                    .deviceLrScale(deviceLrScale).momentum(deviceMomentum, true).seed(seed);
+            if (synapseFile != null) {
+                b.synapse(DeviceFiles.readSynapse(synapseFile));
+                if (cfg.lookaheadEvery() > 0) {
+                    System.out.println("device synapses: Lookahead switched off (it would write float averages)");
+                    cfg = cfg.withoutLookahead();
+                }
+            }
+            if (neuronFile != null) {
+                b.neuron(DeviceNeuron.mapped(DeviceFiles.readNeuron(neuronFile), -4, 4));
+            }
+            allSpin = b.build(cfg);
+            model = allSpin.model();
+            trainer = allSpin.trainer(cfg, System.out);
+            System.out.println("all-spin: " + model.name() + ", algorithm " + algorithm);
+        } else {
+            trainer = new Trainer(model, cfg, System.out);
+        }
+        Trainer.Result r = trainer.train(train, test, outDir, resume);
+        if (allSpin != null) {
+            System.out.print(allSpin.report());
+        }
         double acc = 100 * r.test().accuracy();
         System.out.printf(Locale.ROOT, "test accuracy %.2f%% (%d images, TTA level %d); training %.1f s wall"
                         + " (+ %.1f s data loading); %.1f GFLOP/s over training (6 x forward MACs)%n",
@@ -131,10 +190,20 @@ public final class TrainCommand implements Callable<Integer> {
         System.out.println("wrote " + outDir.resolve("result.json"));
         if (record) {
             Map<String, Double> figs = new LinkedHashMap<>();
-            figs.put(dataset + "_float_test_accuracy", acc);
-            figs.put(dataset + "_float_train_seconds", r.trainSeconds());
+            String kind = "float";
+            if (synapseFile != null && neuronFile != null) {
+                kind = "allspin_" + synapseFile.getFileName().toString().replaceFirst("-.*", "");
+            } else if (allSpin != null) {
+                kind = synapseFile != null ? "device_synapse_only" : "device_neuron_only";
+            }
+            figs.put(dataset + "_" + kind + "_test_accuracy", acc);
+            figs.put(dataset + "_" + kind + "_train_seconds", r.trainSeconds());
+            String devices = (synapseFile != null ? " --synapse " + synapseFile : "")
+                    + (neuronFile != null ? " --neuron " + neuronFile : "")
+                    + (allSpin != null ? " --algorithm " + algorithm + " --range-factor " + rangeFactor
+                    + " --device-lr-scale " + deviceLrScale + " --device-momentum " + deviceMomentum : "");
             ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet train " + dataset + " --preset " + preset
-                    + " --seed " + seed + " --record");
+                    + " --seed " + seed + devices + " --record");
             System.out.println("recorded in " + ResultsFile.defaultPath());
         }
         return 0;
