@@ -110,6 +110,16 @@ public final class TrainCommand implements Callable<Integer> {
             case "gelu" -> new Gelu();
             default -> throw new IllegalArgumentException("--activation must be celu, relu or gelu, got '" + act + "'");
         };
+        // Flags and device files are checked before anything is written.
+        AllSpin.Algorithm alg = switch (algorithm) {
+            case "in-situ" -> AllSpin.Algorithm.IN_SITU;
+            case "mixed" -> AllSpin.Algorithm.MIXED_PRECISION;
+            case "hardware-aware" -> AllSpin.Algorithm.HARDWARE_AWARE;
+            default -> throw new IllegalArgumentException("--algorithm must be in-situ, mixed or hardware-aware, got '"
+                + algorithm + "'");
+        };
+        var synapseDevice = synapseFile != null ? DeviceFiles.readSynapse(synapseFile) : null;
+        var neuronTable = neuronFile != null ? DeviceFiles.readNeuron(neuronFile) : null;
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("runs").resolve(dataset + "-" + preset);
         CliSupport.requireWritableDir(outDir);
 
@@ -135,24 +145,17 @@ public final class TrainCommand implements Callable<Integer> {
         AllSpin allSpin = null;
         Trainer trainer;
         if (synapseFile != null || neuronFile != null) {
-            AllSpin.Algorithm alg = switch (algorithm) {
-                case "in-situ" -> AllSpin.Algorithm.IN_SITU;
-                case "mixed" -> AllSpin.Algorithm.MIXED_PRECISION;
-                case "hardware-aware" -> AllSpin.Algorithm.HARDWARE_AWARE;
-                default -> throw new IllegalArgumentException("--algorithm must be in-situ, mixed or hardware-aware, got '"
-                        + algorithm + "'");
-            };
             AllSpin.Builder b = AllSpin.builder(model).algorithm(alg).rangeFactor(rangeFactor)
                     .deviceLrScale(deviceLrScale).momentum(deviceMomentum, true).seed(seed);
             if (synapseFile != null) {
-                b.synapse(DeviceFiles.readSynapse(synapseFile));
+                b.synapse(synapseDevice);
                 if (cfg.lookaheadEvery() > 0) {
                     System.out.println("device synapses: Lookahead switched off (it would write float averages)");
                     cfg = cfg.withoutLookahead();
                 }
             }
             if (neuronFile != null) {
-                b.neuron(DeviceNeuron.mapped(DeviceFiles.readNeuron(neuronFile), -4, 4));
+                b.neuron(DeviceNeuron.mapped(neuronTable, -4, 4));
             }
             allSpin = b.build(cfg);
             model = allSpin.model();

@@ -31,6 +31,12 @@ class TrainCommandTest {
         assertOneLineError(SweepCommandTest.cli("train", "mnist", "--data", tmp.resolve("none").toString(),
                 "--out", tmp.resolve("out").toString()), "mnist: not found");
         assertOneLineError(SweepCommandTest.cli("bench", "--what", "everything"), "--what");
+        Path untouched = tmp.resolve("never-created");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--algorithm", "magic", "--out", untouched.toString()),
+                "--algorithm");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--synapse", tmp.resolve("missing.json").toString(),
+                "--out", untouched.toString()), "missing.json");
+        assertFalse(Files.exists(untouched), "a refused run must not create its output directory");
         assertOneLineError(SweepCommandTest.cli("--bogus"), "--bogus");
     }
 
