@@ -193,7 +193,8 @@ public final class TrainCommand implements Callable<Integer> {
         System.out.println("wrote " + outDir.resolve("result.json"));
         if (record) {
             Map<String, Double> figs = new LinkedHashMap<>();
-            String kind = "float";
+            // A non-default activation is an ablation row, not the baseline: keep its own key.
+            String kind = activation == null || activation.equals(p.activation()) ? "float" : "float_" + activation;
             if (synapseFile != null && neuronFile != null) {
                 kind = "allspin_" + synapseFile.getFileName().toString().replaceFirst("-.*", "");
             } else if (allSpin != null) {
@@ -206,7 +207,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + (allSpin != null ? " --algorithm " + algorithm + " --range-factor " + rangeFactor
                     + " --device-lr-scale " + deviceLrScale + " --device-momentum " + deviceMomentum : "");
             ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet train " + dataset + " --preset " + preset
-                    + " --seed " + seed + devices + " --record");
+                    + " --seed " + seed + (epochs != null ? " --epochs " + epochs : "")
+                    + (activation != null ? " --activation " + activation : "") + devices
+                    + " --record");
             System.out.println("recorded in " + ResultsFile.defaultPath());
         }
         return 0;
