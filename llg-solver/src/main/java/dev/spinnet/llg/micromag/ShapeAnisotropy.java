@@ -21,16 +21,7 @@ public final class ShapeAnisotropy implements FieldTerm {
 
     @Override
     public void addField(double t, double[] m, double[] b, int from, int to) {
-        Mesh1D mesh = medium.mesh();
-        for (int s = 0; s < 2; s++) {
-            if (!medium.active(s)) {
-                continue;
-            }
-            int o = mesh.offset(s, 0);
-            for (int i = from; i < to; i++) {
-                b[o + i] += coeff * m[o + i];
-            }
-        }
+        AxialAnisotropy.addField(medium, 0, coeff, m, b, from, to);
     }
 
     /** Field coefficient -2 K_perp / M_sum, T (for the fused kernel). */
@@ -40,19 +31,7 @@ public final class ShapeAnisotropy implements FieldTerm {
 
     @Override
     public double energy(double[] m) {
-        Mesh1D mesh = medium.mesh();
-        double e = 0.0;
-        for (int s = 0; s < 2; s++) {
-            if (!medium.active(s)) {
-                continue;
-            }
-            int o = mesh.offset(s, 0);
-            double ki = kPerp * medium.share(s);
-            for (int i = 0; i < mesh.cells(); i++) {
-                e += ki * m[o + i] * m[o + i];
-            }
-        }
-        return e * mesh.cellSize();
+        return AxialAnisotropy.energy(medium, 0, -kPerp, m);
     }
 
     @Override

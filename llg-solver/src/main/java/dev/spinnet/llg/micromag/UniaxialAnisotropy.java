@@ -20,16 +20,7 @@ public final class UniaxialAnisotropy implements FieldTerm {
 
     @Override
     public void addField(double t, double[] m, double[] b, int from, int to) {
-        Mesh1D mesh = medium.mesh();
-        for (int s = 0; s < 2; s++) {
-            if (!medium.active(s)) {
-                continue;
-            }
-            int o = mesh.offset(s, 2);
-            for (int i = from; i < to; i++) {
-                b[o + i] += coeff * m[o + i];
-            }
-        }
+        AxialAnisotropy.addField(medium, 2, coeff, m, b, from, to);
     }
 
     /** Field coefficient 2 K / M_sum, T (for the fused kernel). */
@@ -39,19 +30,7 @@ public final class UniaxialAnisotropy implements FieldTerm {
 
     @Override
     public double energy(double[] m) {
-        Mesh1D mesh = medium.mesh();
-        double e = 0.0;
-        for (int s = 0; s < 2; s++) {
-            if (!medium.active(s)) {
-                continue;
-            }
-            int o = mesh.offset(s, 2);
-            double ki = k * medium.share(s);
-            for (int i = 0; i < mesh.cells(); i++) {
-                e -= ki * m[o + i] * m[o + i];
-            }
-        }
-        return e * mesh.cellSize();
+        return AxialAnisotropy.energy(medium, 2, k, m);
     }
 
     @Override
