@@ -1,6 +1,7 @@
 package dev.spinnet.network.allspin;
 
 import dev.spinnet.network.kernel.Parallel;
+import dev.spinnet.network.layer.Activation;
 import dev.spinnet.network.layer.Layer;
 import dev.spinnet.network.tensor.Tensor;
 
@@ -24,13 +25,13 @@ public final class DeviceActivation implements Layer {
     private long calls;
     private long evaluations;
     private double energyJ;
-    private Tensor input;
-    private Tensor output;
-    private Tensor gradInput;
+    /** The noise-free curve and its exact derivative: the engine's ordinary activation layer. */
+    private final Activation curve;
 
     public DeviceActivation(DeviceNeuron neuron, long seed) {
         this.neuron = neuron;
         this.seed = seed;
+        this.curve = new Activation(neuron);
     }
 
     public DeviceNeuron neuron() {
@@ -63,11 +64,8 @@ public final class DeviceActivation implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        input = x;
-        output = Tensor.reuse(output, x.shape());
-        final float[] xd = x.data;
+        Tensor output = curve.forward(x, training);
         final float[] yd = output.data;
-        Parallel.forRange(x.size(), 8, (part, a, b) -> neuron.apply(xd, yd, a, b));
         if (training && neuron.noiseSigma() > 0) {
             long key = Noise.key(seed, calls);
             Parallel.forRange(x.size(), 4, (part, a, b) -> neuron.addNoise(yd, a, b, key));
@@ -75,10 +73,14 @@ public final class DeviceActivation implements Layer {
         if (training) {
             calls++;
         }
+        chargeEnergy(x.data, x.size());
+        return output;
+    }
+
+    private void chargeEnergy(float[] xd, int n) {
         double e = neuron.table().energyPerUnitInput();
         if (e > 0) {
             double sq = 0;
-            int n = x.size();
             for (int i = 0; i < n; i++) {
                 float u = neuron.deviceInput(xd[i]);
                 sq += (double) u * u;
@@ -86,17 +88,12 @@ public final class DeviceActivation implements Layer {
             evaluations += n;
             energyJ += e * sq;
         }
-        return output;
     }
 
+    /** Additive noise leaves the derivative of the noise-free curve exact. */
     @Override
     public Tensor backward(Tensor gradOut) {
-        gradInput = Tensor.reuse(gradInput, input.shape());
-        final float[] xd = input.data;
-        final float[] g = gradOut.data;
-        final float[] dx = gradInput.data;
-        Parallel.forRange(input.size(), 8, (part, a, b) -> neuron.backward(xd, g, dx, a, b));
-        return gradInput;
+        return curve.backward(gradOut);
     }
 
     @Override
