@@ -4,11 +4,11 @@ import dev.spinnet.network.layer.Activation;
 import dev.spinnet.network.layer.Celu;
 import dev.spinnet.network.layer.Layer;
 import dev.spinnet.network.layer.Param;
-import dev.spinnet.network.tensor.Rng;
 import dev.spinnet.network.train.Model;
 import dev.spinnet.network.train.Models;
 import dev.spinnet.network.train.TrainConfig;
 import dev.spinnet.network.train.Trainer;
+import dev.spinnet.network.train.ToyTask;
 import dev.spinnet.network.train.TrainingData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,29 +33,9 @@ class AllSpinTest {
         return toy(n, seed, 2f);
     }
 
-    /**
-     * The toy task with a square of brightness {@code amp} over pixel noise of sigma 0.3; at 0.25
-     * a float network reaches about 90 % in two epochs and weight precision matters.
-     */
+    /** The toy task with a faint square of brightness {@code amp} (see {@link ToyTask}). */
     static TrainingData toy(int n, long seed, float amp) {
-        Rng r = new Rng(seed);
-        float[] img = new float[n * 28 * 28];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            int c = r.nextInt(10);
-            labels[i] = c;
-            int y0 = 2 + (c / 5) * 12 + r.nextInt(4);
-            int x0 = 1 + (c % 5) * 5 + r.nextInt(2);
-            for (int p = 0; p < 784; p++) {
-                img[i * 784 + p] = (float) (0.3 * r.nextGaussian());
-            }
-            for (int y = y0; y < y0 + 6; y++) {
-                for (int x = x0; x < Math.min(28, x0 + 4); x++) {
-                    img[i * 784 + y * 28 + x] += amp;
-                }
-            }
-        }
-        return new TrainingData(n, 1, 28, 28, img, labels, 10);
+        return ToyTask.squares(n, seed, amp);
     }
 
     /** Nesterov SGD, the setting in which device updates and the digital optimiser share a learning rate. */

@@ -1,7 +1,6 @@
 package dev.spinnet.network.train;
 
 import dev.spinnet.network.layer.Celu;
-import dev.spinnet.network.tensor.Rng;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,26 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Small end-to-end runs: the loop learns, checkpoints resume exactly, bad configs are refused. */
 class TrainerTest {
 
-    /** 28x28 images whose class is the position of a bright 6x6 square (a learnable toy task). */
+    /** The bright-square toy task (see {@link ToyTask}). */
     static TrainingData toy(int n, long seed) {
-        Rng r = new Rng(seed);
-        float[] img = new float[n * 28 * 28];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            int c = r.nextInt(10);
-            labels[i] = c;
-            int y0 = 2 + (c / 5) * 12 + r.nextInt(4);
-            int x0 = 1 + (c % 5) * 5 + r.nextInt(2);
-            for (int p = 0; p < 784; p++) {
-                img[i * 784 + p] = (float) (0.3 * r.nextGaussian());
-            }
-            for (int y = y0; y < y0 + 6; y++) {
-                for (int x = x0; x < Math.min(28, x0 + 4); x++) {
-                    img[i * 784 + y * 28 + x] += 2f;
-                }
-            }
-        }
-        return new TrainingData(n, 1, 28, 28, img, labels, 10);
+        return ToyTask.squares(n, seed, 2f);
     }
 
     private static TrainConfig cfg(int epochs) {
