@@ -73,6 +73,14 @@ public final class TrainCommand implements Callable<Integer> {
             description = "device neuron file (data/devices/*-neuron.json): every hidden activation becomes the device curve")
     Path neuronFile;
 
+    @Option(names = "--neuron-span", defaultValue = "4",
+            description = "normalised pre-activations in [-Z, Z] are mapped onto the neuron's input grid (default: ${DEFAULT-VALUE})")
+    double neuronSpan;
+
+    @Option(names = "--neuron-noise", defaultValue = "1",
+            description = "multiplier of the neuron's fitted cycle-to-cycle output noise in training; 0 = noise-free (default: ${DEFAULT-VALUE})")
+    double neuronNoise;
+
     @Option(names = "--algorithm", defaultValue = "mixed",
             description = "device weight updates: in-situ, mixed (mixed precision) or hardware-aware (default: ${DEFAULT-VALUE})")
     String algorithm;
@@ -118,6 +126,12 @@ public final class TrainCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--algorithm must be in-situ, mixed or hardware-aware, got '"
                 + algorithm + "'");
         };
+        if (!(neuronSpan > 0 && Double.isFinite(neuronSpan))) {
+            throw new IllegalArgumentException("--neuron-span must be finite and > 0, got " + neuronSpan);
+        }
+        if (!(neuronNoise >= 0 && Double.isFinite(neuronNoise))) {
+            throw new IllegalArgumentException("--neuron-noise must be finite and >= 0, got " + neuronNoise);
+        }
         var synapseDevice = synapseFile != null ? DeviceFiles.readSynapse(synapseFile) : null;
         var neuronTable = neuronFile != null ? DeviceFiles.readNeuron(neuronFile) : null;
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("runs").resolve(dataset + "-" + preset);
@@ -155,7 +169,8 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }
             if (neuronFile != null) {
-                b.neuron(DeviceNeuron.mapped(neuronTable, -4, 4));
+                DeviceNeuron n = DeviceNeuron.mapped(neuronTable, -neuronSpan, neuronSpan);
+                b.neuron(n.withNoise(n.noiseSigma() * neuronNoise));
             }
             allSpin = b.build(cfg);
             model = allSpin.model();
@@ -204,6 +219,7 @@ public final class TrainCommand implements Callable<Integer> {
             figs.put(dataset + "_" + kind + "_train_seconds", r.trainSeconds());
             String devices = (synapseFile != null ? " --synapse " + synapseFile : "")
                     + (neuronFile != null ? " --neuron " + neuronFile : "")
+                    + (neuronFile != null ? " --neuron-span " + neuronSpan + " --neuron-noise " + neuronNoise : "")
                     + (allSpin != null ? " --algorithm " + algorithm + " --range-factor " + rangeFactor
                     + " --device-lr-scale " + deviceLrScale + " --device-momentum " + deviceMomentum : "");
             ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet train " + dataset + " --preset " + preset
