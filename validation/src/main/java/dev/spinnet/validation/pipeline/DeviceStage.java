@@ -30,7 +30,7 @@ public final class DeviceStage {
 
     /** @param identical per file name (e.g. "ferri-neuron.json"): byte-identical to the committed file */
     public record Result(Map<String, NeuronModel> neurons, Map<String, SynapseModel> synapses,
-                         Map<String, Boolean> identical, Map<String, byte[]> plots, Path dir, Path committed,
+                         Map<String, Boolean> identical, Map<String, Long> sizes, Map<String, byte[]> plots, Path dir, Path committed,
                          double seconds) {
         public boolean allIdentical() {
             return identical.values().stream().allMatch(Boolean::booleanValue);
@@ -54,17 +54,19 @@ public final class DeviceStage {
             }
         }
         Map<String, Boolean> identical = new LinkedHashMap<>();
+        Map<String, Long> sizes = new LinkedHashMap<>();
         Map<String, byte[]> plots = new LinkedHashMap<>();
         for (String name : DeviceFit.ALL) {
             for (String ext : new String[] {".json", ".png"}) {
                 Path fresh = dir.resolve(name + ext);
                 Path old = committed.resolve(name + ext);
+                sizes.put(name + ext, Files.size(fresh));
                 identical.put(name + ext, Files.exists(old) && Arrays.equals(Files.readAllBytes(fresh),
                         Files.readAllBytes(old)));
             }
             plots.put(name, Files.readAllBytes(dir.resolve(name + ".png")));
         }
-        return new Result(neurons, synapses, identical, plots, dir, committed, r.seconds());
+        return new Result(neurons, synapses, identical, sizes, plots, dir, committed, r.seconds());
     }
 
     public static Section section(Result r, String trainedWith) {
@@ -74,9 +76,10 @@ public final class DeviceStage {
                 ? "Every regenerated file is byte-identical to the committed one in " + r.committed() + "."
                 : "Not every regenerated file matches the committed one in " + r.committed() + " (see the table).",
                 trainedWith));
-        Table same = new Table("Regenerated device files against the committed ones", "file",
+        Table same = new Table("Regenerated device files against the committed ones", "file", "size (bytes)",
                 "byte-identical to committed");
-        r.identical().forEach((f, ok) -> same.row(Cell.text(f), Cell.text(ok ? "yes" : "NO")));
+        r.identical().forEach((f, ok) -> same.row(Cell.text(f), Cell.count(r.sizes().get(f)),
+                Cell.text(ok ? "yes" : "NO")));
         s.table(same);
         Table nt = new Table("Neurons: transfer-curve fits (T = 0 table) and spreads (300 K)", "neuron",
                 "best fit (AIC)", "CeLU R^2", "CeLU RMS (out. units)", "CeLU max error", "CeLU AIC", "CeLU scale",

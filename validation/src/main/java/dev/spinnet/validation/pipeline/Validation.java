@@ -37,7 +37,7 @@ public final class Validation {
 
     public static Outcome run(ValidationPlan plan, DataSource data, Path out, String command, String machine,
             PrintStream log) throws IOException {
-        int stages = 3 + plan.datasets().size() + 1;
+        int stages = 2 + plan.datasets().size() + 1;
         StageClock clock = new StageClock(log, stages);
         try (ReportFolder folder = ReportFolder.begin(out)) {
             Path work = folder.work();
