@@ -1,8 +1,7 @@
 package dev.spinnet.validation.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.spinnet.validation.cli.TrainCommandTest.assertOneLineError;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** spinnet validate: bad input gives one line and exit 2, and writes nothing. */
 class ValidateCommandTest {
-
-    private static void assertOneLineError(Object[] r, String fragment) {
-        assertEquals(2, r[0]);
-        String err = r[2].toString().trim();
-        assertTrue(err.startsWith("spinnet: error: "), err);
-        assertFalse(err.contains("\n"), "error must be one line: " + err);
-        assertTrue(err.contains(fragment), err);
-    }
 
     @Test
     void badFlagsAreOneLineErrorsAndWriteNothing(@TempDir Path tmp) {
