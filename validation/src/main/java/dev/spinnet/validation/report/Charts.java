@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -64,7 +65,8 @@ public final class Charts {
             r.setSeriesStroke(i, new BasicStroke(2f));
         }
         plot.setRenderer(r);
-        ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        integerTicksWhenWhole((NumberAxis) plot.getDomainAxis(), series);
         if (Double.isFinite(markerX)) {
             ValueMarker m = new ValueMarker(markerX, Color.DARK_GRAY, new BasicStroke(1.5f));
             m.setLabel(markerLabel);
@@ -72,5 +74,27 @@ public final class Charts {
             plot.addDomainMarker(m);
         }
         return chart.createBufferedImage(WIDTH, HEIGHT);
+    }
+
+    /** Epoch-like x values get integer ticks, and a single x value a visible range around it. */
+    private static void integerTicksWhenWhole(NumberAxis axis, List<Series> series) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (double x : s.x()) {
+                if (x != Math.rint(x)) {
+                    return;
+                }
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        if (lo > hi) {
+            return;
+        }
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        if (lo == hi) {
+            axis.setRange(lo - 1, hi + 1);
+        }
     }
 }
