@@ -63,6 +63,21 @@ public final class Conv2d implements Layer {
         return weight;
     }
 
+    /** Input channels. */
+    public int inChannels() {
+        return cin;
+    }
+
+    /** Output channels. */
+    public int outChannels() {
+        return cout;
+    }
+
+    /** Side of the square kernel (stride is always 1). */
+    public int kernelSize() {
+        return k;
+    }
+
     public Param bias() {
         return bias;
     }

@@ -21,6 +21,11 @@ public final class MaxPool2d implements Layer {
         this.size = size;
     }
 
+    /** Window side, equal to the stride. */
+    public int size() {
+        return size;
+    }
+
     @Override
     public int[] outputShape(int[] s) {
         if (s.length != 4 || s[2] < size || s[3] < size) {

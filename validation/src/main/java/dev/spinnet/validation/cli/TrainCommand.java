@@ -4,22 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.spinnet.network.allspin.AllSpin;
 import dev.spinnet.network.allspin.DeviceFiles;
-import dev.spinnet.network.allspin.DeviceNeuron;
 import dev.spinnet.network.data.Datasets;
-import dev.spinnet.network.data.ImageSet;
 import dev.spinnet.network.data.TrainTest;
 import dev.spinnet.network.kernel.Parallel;
 import dev.spinnet.network.layer.ActivationFunction;
-import dev.spinnet.network.layer.Celu;
-import dev.spinnet.network.layer.Gelu;
-import dev.spinnet.network.layer.Relu;
 import dev.spinnet.network.train.AtomicFiles;
 import dev.spinnet.network.train.Model;
-import dev.spinnet.network.train.Models;
 import dev.spinnet.network.train.Presets;
 import dev.spinnet.network.train.TrainConfig;
 import dev.spinnet.network.train.Trainer;
 import dev.spinnet.network.train.TrainingData;
+import dev.spinnet.validation.run.DeviceRecipe;
+import dev.spinnet.validation.run.ModelFactory;
+import dev.spinnet.validation.run.PreparedData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -112,72 +109,36 @@ public final class TrainCommand implements Callable<Integer> {
         }
         String act = activation != null ? activation : p.activation();
         float alpha = celuAlpha != null ? celuAlpha : p.celuAlpha();
-        ActivationFunction fn = switch (act) {
-            case "celu" -> new Celu(alpha);
-            case "relu" -> new Relu();
-            case "gelu" -> new Gelu();
-            default -> throw new IllegalArgumentException("--activation must be celu, relu or gelu, got '" + act + "'");
-        };
+        ActivationFunction fn = ModelFactory.activation(act, alpha);
         // Flags and device files are checked before anything is written.
-        AllSpin.Algorithm alg = switch (algorithm) {
-            case "in-situ" -> AllSpin.Algorithm.IN_SITU;
-            case "mixed" -> AllSpin.Algorithm.MIXED_PRECISION;
-            case "hardware-aware" -> AllSpin.Algorithm.HARDWARE_AWARE;
-            default -> throw new IllegalArgumentException("--algorithm must be in-situ, mixed or hardware-aware, got '"
-                + algorithm + "'");
-        };
-        if (!(neuronSpan > 0 && Double.isFinite(neuronSpan))) {
-            throw new IllegalArgumentException("--neuron-span must be finite and > 0, got " + neuronSpan);
-        }
-        if (!(neuronNoise >= 0 && Double.isFinite(neuronNoise))) {
-            throw new IllegalArgumentException("--neuron-noise must be finite and >= 0, got " + neuronNoise);
-        }
+        AllSpin.Algorithm alg = DeviceRecipe.parseAlgorithm(algorithm);
         var synapseDevice = synapseFile != null ? DeviceFiles.readSynapse(synapseFile) : null;
         var neuronTable = neuronFile != null ? DeviceFiles.readNeuron(neuronFile) : null;
+        DeviceRecipe recipe = DeviceRecipe.of(synapseDevice, neuronTable, alg, rangeFactor, deviceLrScale,
+                deviceMomentum, seed).withNeuronMapping(neuronSpan, neuronNoise);
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("runs").resolve(dataset + "-" + preset);
         CliSupport.requireWritableDir(outDir);
 
         long w0 = System.nanoTime();
         TrainTest tt = Datasets.load(dataset, data);
         System.out.println("data: " + tt.sourceDescription());
-        ImageSet trainSet = p.trainSubset() > 0 && p.trainSubset() < tt.train().n()
-                ? tt.train().sample(p.trainSubset(), seed) : tt.train();
-        ImageSet.ChannelStats st = trainSet.channelStats();
-        float[] mean = toFloat(st.mean());
-        float[] std = toFloat(st.std());
-        TrainingData train = toTraining(trainSet, mean, std);
-        TrainingData test = toTraining(tt.test(), mean, std);
+        PreparedData prepared = PreparedData.of(tt, p.trainSubset(), 0, seed);
+        TrainingData train = prepared.train();
+        TrainingData test = prepared.test();
         double loadSeconds = (System.nanoTime() - w0) / 1e9;
         System.out.printf(Locale.ROOT, "loaded %d train / %d test images in %.1f s%n", train.n, test.n, loadSeconds);
 
-        Model model = dataset.equals("mnist")
-                ? Models.mnist(p.widths()[0], p.widths()[1], p.widths()[2], fn, seed)
-                : Models.airbench(p.widths(), fn, train, seed);
+        Model model = ModelFactory.build(dataset, p.widths(), fn, train, seed);
         System.out.printf(Locale.ROOT, "model %s, activation %s, %d threads, config %s%n%s", model.name(),
                 fn.describe(), Parallel.threads(), cfg, model.summary());
 
-        AllSpin allSpin = null;
-        Trainer trainer;
-        if (synapseFile != null || neuronFile != null) {
-            AllSpin.Builder b = AllSpin.builder(model).algorithm(alg).rangeFactor(rangeFactor)
-                    .deviceLrScale(deviceLrScale).momentum(deviceMomentum, true).seed(seed);
-            if (synapseFile != null) {
-                b.synapse(synapseDevice);
-                if (cfg.lookaheadEvery() > 0) {
-                    System.out.println("device synapses: Lookahead switched off (it would write float averages)");
-                    cfg = cfg.withoutLookahead();
-                }
-            }
-            if (neuronFile != null) {
-                DeviceNeuron n = DeviceNeuron.mapped(neuronTable, -neuronSpan, neuronSpan);
-                b.neuron(n.withNoise(n.noiseSigma() * neuronNoise));
-            }
-            allSpin = b.build(cfg);
-            model = allSpin.model();
-            trainer = allSpin.trainer(cfg, System.out);
+        DeviceRecipe.Setup setup = recipe.setup(model, cfg, System.out);
+        AllSpin allSpin = setup.allSpin();
+        Trainer trainer = setup.trainer();
+        model = setup.model();
+        cfg = setup.config();
+        if (allSpin != null) {
             System.out.println("all-spin: " + model.name() + ", algorithm " + algorithm);
-        } else {
-            trainer = new Trainer(model, cfg, System.out);
         }
         Trainer.Result r = trainer.train(train, test, outDir, resume);
         if (allSpin != null) {
@@ -229,18 +190,5 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.println("recorded in " + ResultsFile.defaultPath());
         }
         return 0;
-    }
-
-    private static float[] toFloat(double[] d) {
-        float[] f = new float[d.length];
-        for (int i = 0; i < d.length; i++) {
-            f[i] = (float) d[i];
-        }
-        return f;
-    }
-
-    static TrainingData toTraining(ImageSet s, float[] mean, float[] std) {
-        return TrainingData.fromBytes(s.n(), s.channels(), s.height(), s.width(), s.pixels(), s.labels(),
-                s.numClasses(), mean, std);
     }
 }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The train, data and bench commands: bad input gives one line and exit 2; a tiny run works end to end. */
 class TrainCommandTest {
 
-    private static void assertOneLineError(Object[] r, String fragment) {
+    static void assertOneLineError(Object[] r, String fragment) {
         assertEquals(2, r[0]);
         String err = r[2].toString().trim();
         assertTrue(err.startsWith("spinnet: error: "), err);

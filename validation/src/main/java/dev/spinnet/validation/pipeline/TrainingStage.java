@@ -1,0 +1,108 @@
+package dev.spinnet.validation.pipeline;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.spinnet.network.allspin.AllSpin;
+import dev.spinnet.network.allspin.DeviceFiles;
+import dev.spinnet.network.allspin.DevicePairWeights;
+import dev.spinnet.network.allspin.NeuronTable;
+import dev.spinnet.network.allspin.PulseDevice;
+import dev.spinnet.network.data.TrainTest;
+import dev.spinnet.network.layer.ActivationFunction;
+import dev.spinnet.network.train.Model;
+import dev.spinnet.network.train.TrainConfig;
+import dev.spinnet.network.train.Trainer;
+import dev.spinnet.validation.run.DeviceRecipe;
+import dev.spinnet.validation.run.ModelFactory;
+import dev.spinnet.validation.run.PreparedData;
+
+/** Trains every ablation row of one dataset, the same way {@code spinnet train} does, and keeps what it measured. */
+public final class TrainingStage {
+    /** Device weight range, multiple of the initial weights' rms (the train command's default). */
+    public static final double RANGE_FACTOR = 3;
+    /** Update algorithm of the device synapses. */
+    public static final AllSpin.Algorithm ALGORITHM = AllSpin.Algorithm.MIXED_PRECISION;
+
+    /**
+     * One trained row.
+     *
+     * @param counts             pulse counters of all tiles (zero without device synapses)
+     * @param synapseEnergyPerPulse energy of one programming pulse of the synapse device, J (NaN without)
+     * @param neuronEnergyJ      energy of all neuron evaluations counted during the run, J
+     */
+    public record Row(AblationRow row, String modelName, TrainConfig config, List<Trainer.EpochMetrics> history,
+                      double testAccuracy, long[][] confusion, double trainSeconds,
+                      DevicePairWeights.PulseCount counts, double synapseEnergyPerPulse, double neuronEnergyJ,
+                      Model model) {
+        public double accuracyPercent() {
+            return 100 * testAccuracy;
+        }
+
+        public boolean deviceSynapses() {
+            return row.synapse() != null;
+        }
+
+        /** Update pulses per device weight per epoch. */
+        public double pulsesPerWeightPerEpoch() {
+            return counts.updatePulsesPerWeight() / config.epochs();
+        }
+
+        /** Energy of the update pulses alone, J. */
+        public double updateEnergyJ() {
+            return counts.updatePulses() * synapseEnergyPerPulse;
+        }
+    }
+
+    /** Every row of one dataset, plus the prepared data (for figures). */
+    public record Result(DatasetPlan plan, PreparedData data, String source, List<String> classNames, List<Row> rows) {
+        public Row row(AblationRow r) {
+            return rows.stream().filter(x -> x.row() == r).findFirst().orElseThrow();
+        }
+    }
+
+    private TrainingStage() {
+    }
+
+    public static Result run(DatasetPlan plan, TrainTest tt, Path devices, long seed, PrintStream log)
+            throws IOException {
+        PreparedData data = PreparedData.of(tt, plan.trainSubset(), plan.testSubset(), seed);
+        log.printf(Locale.ROOT, "validate: %s, %d train / %d test images (%s)%n", plan.dataset(), data.train().n,
+                data.test().n, tt.sourceDescription());
+        List<Row> rows = new ArrayList<>();
+        AblationRow[] all = AblationRow.values();
+        for (int i = 0; i < all.length; i++) {
+            AblationRow row = all[i];
+            log.printf(Locale.ROOT, "validate: %s row %d/%d: %s, %d epoch(s)%n", plan.dataset(), i + 1, all.length,
+                    row.label(), plan.epochs());
+            rows.add(train(plan, data, row, devices, seed, log));
+        }
+        return new Result(plan, data, tt.sourceDescription(), tt.test().classNames(), rows);
+    }
+
+    static Row train(DatasetPlan plan, PreparedData data, AblationRow row, Path devices, long seed, PrintStream log)
+            throws IOException {
+        PulseDevice synapse = row.synapse() == null ? null
+                : DeviceFiles.readSynapse(devices.resolve(row.synapse() + ".json"));
+        NeuronTable neuron = row.neuron() == null ? null : DeviceFiles.readNeuron(devices.resolve(row.neuron() + ".json"));
+        ActivationFunction fn = ModelFactory.activation(row.activation(), plan.presets().celuAlpha());
+        Model model = ModelFactory.build(plan.dataset(), plan.modelWidths(), fn, data.train(), seed);
+        DeviceRecipe recipe = DeviceRecipe.of(synapse, neuron, ALGORITHM, RANGE_FACTOR, plan.deviceLrScale(),
+                plan.deviceMomentum(), seed);
+        DeviceRecipe.Setup setup = recipe.setup(model, plan.config(seed), log);
+        Trainer.Result r = setup.trainer().train(data.train(), data.test(), null, false);
+        AllSpin a = setup.allSpin();
+        DevicePairWeights.PulseCount counts = a == null ? DevicePairWeights.PulseCount.zero() : a.counts();
+        double neuronEnergy = a == null ? 0 : a.neuronEnergyJ();
+        Row out = new Row(row, setup.model().name(), setup.config(), r.history(), r.test().accuracy(),
+                r.test().confusion(), r.trainSeconds(), counts, synapse == null ? Double.NaN : synapse.energyPerPulse(),
+                neuronEnergy, setup.model());
+        log.printf(Locale.ROOT, "validate: %s: test accuracy %.2f %% in %.1f s%n", row.label(), out.accuracyPercent(),
+                out.trainSeconds());
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.spinnet.validation.run;
+
+import java.io.PrintStream;
+
+import dev.spinnet.network.allspin.AllSpin;
+import dev.spinnet.network.allspin.DeviceNeuron;
+import dev.spinnet.network.allspin.NeuronTable;
+import dev.spinnet.network.allspin.PulseDevice;
+import dev.spinnet.network.train.Model;
+import dev.spinnet.network.train.TrainConfig;
+import dev.spinnet.network.train.Trainer;
+
+/**
+ * How a network is put on devices: the synapse device (null: float weights), the neuron table (null: float
+ * activations) and the pulse-update settings. {@link #setup} turns a float model and its recipe into a trainer,
+ * the same way for {@code spinnet train} and {@code spinnet validate}.
+ *
+ * @param neuronLo lower end of the normalised pre-activation range mapped onto the neuron's input grid
+ * @param neuronHi upper end of that range
+ * @param neuronNoise multiplier of the neuron's fitted cycle-to-cycle output noise in training (0: noise-free)
+ */
+public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algorithm algorithm, double rangeFactor,
+                           double deviceLrScale, double deviceMomentum, double neuronLo, double neuronHi, double neuronNoise,
+                           long seed) {
+
+    /** Pre-activations z in [-4, 4] (BatchNorm output) map onto the device input grid. */
+    public static final double NEURON_Z_LO = -4;
+    public static final double NEURON_Z_HI = 4;
+
+    public static DeviceRecipe of(PulseDevice synapse, NeuronTable neuron, AllSpin.Algorithm algorithm,
+            double rangeFactor, double deviceLrScale, double deviceMomentum, long seed) {
+        return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, NEURON_Z_LO,
+                NEURON_Z_HI, 1.0, seed);
+    }
+
+    /** The same recipe with pre-activations in [-span, span] mapped onto the neuron grid and scaled noise. */
+    public DeviceRecipe withNeuronMapping(double span, double noise) {
+        if (!(span > 0 && Double.isFinite(span))) {
+            throw new IllegalArgumentException("--neuron-span must be finite and > 0, got " + span);
+        }
+        if (!(noise >= 0 && Double.isFinite(noise))) {
+            throw new IllegalArgumentException("--neuron-noise must be finite and >= 0, got " + noise);
+        }
+        return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, -span, span,
+                noise, seed);
+    }
+
+    /** Parses the command-line name of an update algorithm. */
+    public static AllSpin.Algorithm parseAlgorithm(String name) {
+        return switch (name) {
+            case "in-situ" -> AllSpin.Algorithm.IN_SITU;
+            case "mixed" -> AllSpin.Algorithm.MIXED_PRECISION;
+            case "hardware-aware" -> AllSpin.Algorithm.HARDWARE_AWARE;
+            default -> throw new IllegalArgumentException("--algorithm must be in-situ, mixed or hardware-aware, got '"
+                    + name + "'");
+        };
+    }
+
+    public boolean usesDevices() {
+        return synapse != null || neuron != null;
+    }
+
+    /**
+     * A model ready to train. {@code allSpin} is null when neither synapses nor neurons are devices; {@code config}
+     * is the recipe's configuration, without Lookahead when the synapses are devices.
+     */
+    public record Setup(Model model, TrainConfig config, Trainer trainer, AllSpin allSpin) {
+    }
+
+    /** Converts the model (when the recipe uses devices) and builds its trainer; notes go to {@code log}. */
+    public Setup setup(Model model, TrainConfig cfg, PrintStream log) {
+        if (!usesDevices()) {
+            return new Setup(model, cfg, new Trainer(model, cfg, log), null);
+        }
+        AllSpin.Builder b = AllSpin.builder(model).algorithm(algorithm).rangeFactor(rangeFactor)
+                .deviceLrScale(deviceLrScale).momentum(deviceMomentum, true).seed(seed);
+        TrainConfig c = cfg;
+        if (synapse != null) {
+            b.synapse(synapse);
+            if (c.lookaheadEvery() > 0) {
+                log.println("device synapses: Lookahead switched off (it would write float averages)");
+                c = c.withoutLookahead();
+            }
+        }
+        if (neuron != null) {
+            DeviceNeuron n = DeviceNeuron.mapped(neuron, neuronLo, neuronHi);
+            b.neuron(n.withNoise(n.noiseSigma() * neuronNoise));
+        }
+        AllSpin allSpin = b.build(c);
+        return new Setup(allSpin.model(), c, allSpin.trainer(c, log), allSpin);
+    }
+}
