@@ -170,6 +170,8 @@ public final class AllSpin {
         private MixedPrecision.Transfer transfer = MixedPrecision.Transfer.NOMINAL;
         private float hardwareNoise = Float.NaN;
         private long seed = 1;
+        private int refreshEvery = -1;
+        private double rerange;
 
         private Builder(Model source) {
             this.source = source;
@@ -240,6 +242,24 @@ public final class AllSpin {
             return this;
         }
 
+        /** Steps between refresh checks of the default pulse settings (default 100; 0 = never). */
+        public Builder refreshEvery(int steps) {
+            if (steps < 0) {
+                throw new IllegalArgumentException("refresh interval must be >= 0, got " + steps);
+            }
+            this.refreshEvery = steps;
+            return this;
+        }
+
+        /** Re-ranging factor of the default pulse settings (0 = off; see {@link PulseOptions#rerange}). */
+        public Builder rerange(double factor) {
+            if (!(factor >= 0) || !Double.isFinite(factor)) {
+                throw new IllegalArgumentException("re-range factor must be finite and >= 0, got " + factor);
+            }
+            this.rerange = factor;
+            return this;
+        }
+
         public Builder seed(long s) {
             this.seed = s;
             return this;
@@ -262,6 +282,12 @@ public final class AllSpin {
             }
             PulseOptions opts = options != null ? options
                     : PulseOptions.defaults(seed).withWeightDecay(cfg.weightDecay());
+            if (options == null && refreshEvery >= 0) {
+                opts = opts.withRefresh(refreshEvery, opts.refreshThreshold());
+            }
+            if (options == null && rerange > 0) {
+                opts = opts.withRerange(rerange);
+            }
             List<float[]> floats = HardwareAware.snapshot(deviceParams);
             List<DevicePairWeights> tiles = new ArrayList<>();
             for (int k = 0; k < deviceParams.size(); k++) {

@@ -85,7 +85,9 @@ public final class DevicePairWeights {
     private final String name;
     private final Param param;
     private final PulseDevice device;
-    private final float wMax;
+    /** The read-out gain the tile was built with (names the tile in fingerprints). */
+    private final float initialWMax;
+    private float wMax;
     private final long seed;
     private final float cycleSigma;
     private final float[] gp;
@@ -100,6 +102,7 @@ public final class DevicePairWeights {
     private long refreshes;
     private long boundHits;
     private long programCalls;
+    private long reranges;
 
     /**
      * Builds the tile and programs the Param's current (float) values into it.
@@ -118,6 +121,7 @@ public final class DevicePairWeights {
         this.param = param;
         this.device = device;
         this.wMax = wMax;
+        this.initialWMax = wMax;
         this.seed = seed;
         this.mode = mode;
         this.cycleSigma = (float) device.cycleSigma();
@@ -369,6 +373,42 @@ public final class DevicePairWeights {
         return count;
     }
 
+    /**
+     * Re-ranging: sets the read-out gain to {@code newWMax} and reprograms every pair to hold the same
+     * weight on the new scale (program-and-verify, pulses counted). Weights beyond +-newWMax are clipped.
+     * Scale-invariant layers (conv -> BatchNorm) shrink under weight decay until they use only a few
+     * device levels; re-ranging gives them the device's full resolution back.
+     */
+    public void rerange(float newWMax) {
+        if (!(newWMax > 0) || !Float.isFinite(newWMax)) {
+            throw new IllegalArgumentException("w_max must be finite and > 0, got " + newWMax);
+        }
+        float[] w = new float[gp.length];
+        materialise(w);
+        wMax = newWMax;
+        long stream = programCalls++;
+        for (int i = 0; i < gp.length; i++) {
+            programPair(i, w[i] / wMax, stream);
+        }
+        reranges++;
+        materialise();
+    }
+
+    /** Root mean square of the stored weights. */
+    public double rms() {
+        double s = 0;
+        for (int i = 0; i < gp.length; i++) {
+            double w = wMax * (gp[i] - gm[i]);
+            s += w * w;
+        }
+        return Math.sqrt(s / gp.length);
+    }
+
+    /** Times the tile was re-ranged. */
+    public long reranges() {
+        return reranges;
+    }
+
     public PulseCount counts() {
         return new PulseCount(gp.length, updatePulses, programPulses, refreshes, boundHits,
                 (updatePulses + programPulses) * device.energyPerPulse());
@@ -386,6 +426,8 @@ public final class DevicePairWeights {
         out.writeLong(refreshes);
         out.writeLong(boundHits);
         out.writeLong(programCalls);
+        out.writeFloat(wMax);
+        out.writeLong(reranges);
     }
 
     public void readState(DataInputStream in) throws IOException {
@@ -402,11 +444,16 @@ public final class DevicePairWeights {
         refreshes = in.readLong();
         boundHits = in.readLong();
         programCalls = in.readLong();
+        wMax = in.readFloat();
+        reranges = in.readLong();
+        if (!(wMax > 0) || !Float.isFinite(wMax)) {
+            throw new IOException("device tile " + name + ": w_max in checkpoint is " + wMax);
+        }
         materialise();
     }
 
     public String describe() {
         return String.format(Locale.ROOT, "%s: %d pairs of %s, w_max=%.4g, %s", name, gp.length, device.describe(),
-                wMax, mode);
+                initialWMax, mode);
     }
 }

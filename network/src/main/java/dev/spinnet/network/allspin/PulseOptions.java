@@ -14,9 +14,12 @@ package dev.spinnet.network.allspin;
  * @param seed             seed of stochastic rounding and cycle-to-cycle noise
  * @param stochasticRounding in-situ SGD rounds pulse counts stochastically (unbiased; default) or to
  *                         the nearest integer (updates below half a step are lost)
+ * @param rerange          0 = off; otherwise, at each refresh check, a tile whose weights' rms times this
+ *                         factor has fallen below half its w_max is re-ranged to w_max = rerange x rms
+ *                         (see {@link DevicePairWeights#rerange})
  */
 public record PulseOptions(int maxPulses, float readNoise, int refreshEvery, float refreshThreshold,
-                           double weightDecay, long seed, boolean stochasticRounding) {
+                           double weightDecay, long seed, boolean stochasticRounding, double rerange) {
     public PulseOptions {
         if (maxPulses < 1) {
             throw new IllegalArgumentException("max pulses per update must be >= 1, got " + maxPulses);
@@ -33,6 +36,9 @@ public record PulseOptions(int maxPulses, float readNoise, int refreshEvery, flo
         if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
             throw new IllegalArgumentException("weight decay must be finite and >= 0, got " + weightDecay);
         }
+        if (!(rerange >= 0) || !Double.isFinite(rerange)) {
+            throw new IllegalArgumentException("re-range factor must be finite and >= 0, got " + rerange);
+        }
     }
 
     /**
@@ -40,33 +46,39 @@ public record PulseOptions(int maxPulses, float readNoise, int refreshEvery, flo
      * stochastic rounding.
      */
     public static PulseOptions defaults(long seed) {
-        return new PulseOptions(16, 0f, 100, 0.9f, 0.0, seed, true);
+        return new PulseOptions(16, 0f, 100, 0.9f, 0.0, seed, true, 0.0);
     }
 
     public PulseOptions withMaxPulses(int n) {
         return new PulseOptions(n, readNoise, refreshEvery, refreshThreshold, weightDecay, seed,
-                stochasticRounding);
+                stochasticRounding, rerange);
     }
 
     public PulseOptions withReadNoise(float s) {
         return new PulseOptions(maxPulses, s, refreshEvery, refreshThreshold, weightDecay, seed,
-                stochasticRounding);
+                stochasticRounding, rerange);
     }
 
     public PulseOptions withRefresh(int every, float threshold) {
-        return new PulseOptions(maxPulses, readNoise, every, threshold, weightDecay, seed, stochasticRounding);
+        return new PulseOptions(maxPulses, readNoise, every, threshold, weightDecay, seed, stochasticRounding, rerange);
     }
 
     public PulseOptions withWeightDecay(double wd) {
-        return new PulseOptions(maxPulses, readNoise, refreshEvery, refreshThreshold, wd, seed, stochasticRounding);
+        return new PulseOptions(maxPulses, readNoise, refreshEvery, refreshThreshold, wd, seed, stochasticRounding,
+                rerange);
     }
 
     public PulseOptions withStochasticRounding(boolean on) {
-        return new PulseOptions(maxPulses, readNoise, refreshEvery, refreshThreshold, weightDecay, seed, on);
+        return new PulseOptions(maxPulses, readNoise, refreshEvery, refreshThreshold, weightDecay, seed, on, rerange);
     }
 
     public PulseOptions withSeed(long s) {
         return new PulseOptions(maxPulses, readNoise, refreshEvery, refreshThreshold, weightDecay, s,
-                stochasticRounding);
+                stochasticRounding, rerange);
+    }
+
+    public PulseOptions withRerange(double factor) {
+        return new PulseOptions(maxPulses, readNoise, refreshEvery, refreshThreshold, weightDecay, seed,
+                stochasticRounding, factor);
     }
 }

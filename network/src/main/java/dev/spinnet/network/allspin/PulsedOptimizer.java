@@ -61,6 +61,12 @@ abstract class PulsedOptimizer implements DeviceTraining {
         if (options.refreshEvery() > 0 && steps % options.refreshEvery() == 0) {
             for (DevicePairWeights tile : tiles) {
                 tile.refresh(options.refreshThreshold());
+                if (options.rerange() > 0) {
+                    float target = (float) (options.rerange() * tile.rms());
+                    if (target > 0 && target < 0.5f * tile.wMax()) {
+                        tile.rerange(target);
+                    }
+                }
             }
         }
         for (DevicePairWeights tile : tiles) {
@@ -159,7 +165,8 @@ abstract class PulsedOptimizer implements DeviceTraining {
     String optionsText() {
         return "maxPulses=" + options.maxPulses() + ", readNoise=" + options.readNoise() + ", refresh="
                 + options.refreshEvery() + "@" + options.refreshThreshold() + ", wd=" + options.weightDecay()
-                + ", seed=" + options.seed() + (options.stochasticRounding() ? "" : ", nearest rounding");
+                + ", seed=" + options.seed() + (options.stochasticRounding() ? "" : ", nearest rounding")
+                + (options.rerange() > 0 ? ", rerange=" + options.rerange() : "");
     }
 
     @Override

@@ -50,6 +50,64 @@ class DevicePairWeightsTest {
     }
 
     @Test
+    void rerangingKeepsTheWeightsOnAFinerScaleAndSurvivesACheckpoint() throws Exception {
+        Param p = param(2000, 0.02, 5);
+        ExponentialPulseDevice d = ExponentialPulseDevice.linear(33);
+        DevicePairWeights t = new DevicePairWeights("t", p, d, 1f, DevicePairWeights.UpdateMode.POTENTIATE_ONLY, 3);
+        float[] coarse = p.value.clone();
+        float[] exact = param(2000, 0.02, 5).value;
+        long before = t.counts().programPulses();
+        float newMax = (float) (3 * t.rms());
+        assertTrue(newMax < 0.5f, "these weights use a small part of the range: rms " + t.rms());
+        t.rerange(newMax);
+        assertEquals(newMax, t.wMax(), 0f);
+        assertEquals(1, t.reranges());
+        assertTrue(t.counts().programPulses() > before, "reprogramming costs pulses");
+        double errCoarse = 0;
+        double errFine = 0;
+        for (int i = 0; i < p.size(); i++) {
+            // The re-ranged tile holds the coarse weights to within half a new step (clipped at the new range).
+            float want = Math.max(-newMax, Math.min(newMax, coarse[i]));
+            assertEquals(want, p.value[i], 0.5f * t.nominalDelta() + 1e-6f, "weight " + i);
+            errCoarse += Math.abs(coarse[i] - exact[i]);
+        }
+        t.program(exact);
+        for (int i = 0; i < p.size(); i++) {
+            errFine += Math.abs(p.value[i] - exact[i]);
+        }
+        assertTrue(errFine < 0.5 * errCoarse, "finer levels after re-ranging: " + errFine + " vs " + errCoarse);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        t.writeState(new DataOutputStream(bytes));
+        Param q = param(2000, 0.02, 6);
+        DevicePairWeights t2 = new DevicePairWeights("t", q, d, 1f, DevicePairWeights.UpdateMode.POTENTIATE_ONLY, 3);
+        t2.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals(t.wMax(), t2.wMax(), 0f);
+        assertArrayEquals(p.value, q.value);
+        assertEquals(t.describe(), t2.describe(), "the description (checkpoint fingerprint) names the initial range");
+    }
+
+    @Test
+    void optimiserReRangesShrunkTilesAtRefreshChecks() {
+        Param p = param(1000, 0.05, 2);
+        ExponentialPulseDevice d = ExponentialPulseDevice.linear(33);
+        DevicePairWeights t = new DevicePairWeights("t", p, d, 1f, DevicePairWeights.UpdateMode.POTENTIATE_ONLY, 3);
+        MixedPrecision off = new MixedPrecision(List.of(t), new Sgd(List.of(), 0.9, true, 0),
+                PulseOptions.defaults(1).withRefresh(1, 0.9f), 0, false, MixedPrecision.Transfer.NOMINAL);
+        off.step(0.0);
+        assertEquals(1f, t.wMax(), 0f, "re-ranging is off by default");
+        MixedPrecision on = new MixedPrecision(List.of(t), new Sgd(List.of(), 0.9, true, 0),
+                PulseOptions.defaults(1).withRefresh(1, 0.9f).withRerange(3), 0, false,
+                MixedPrecision.Transfer.NOMINAL);
+        on.step(0.0);
+        assertTrue(t.wMax() < 0.5f, "shrunk tile re-ranged: w_max " + t.wMax());
+        assertEquals(3 * t.rms(), t.wMax(), 0.1 * t.wMax());
+        float w = t.wMax();
+        on.step(0.0);
+        assertEquals(w, t.wMax(), 0f, "a tile that fills its range is left alone");
+    }
+
+    @Test
     void pulsesSaturateAtTheBounds() {
         ExponentialPulseDevice d = new ExponentialPulseDevice("e", 16, 2, 2, 0.02, 0.2, 1e-12);
         for (DevicePairWeights.UpdateMode mode : DevicePairWeights.UpdateMode.values()) {

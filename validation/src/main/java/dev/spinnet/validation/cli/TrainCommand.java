@@ -78,6 +78,14 @@ public final class TrainCommand implements Callable<Integer> {
             description = "multiplier of the neuron's fitted cycle-to-cycle output noise in training; 0 = noise-free (default: ${DEFAULT-VALUE})")
     double neuronNoise;
 
+    @Option(names = "--refresh-every", defaultValue = "100",
+            description = "optimiser steps between refresh (and re-ranging) checks of the device pairs (default: ${DEFAULT-VALUE})")
+    int refreshEvery;
+
+    @Option(names = "--rerange", defaultValue = "0",
+            description = "0 = off; else a device tile whose weights shrank below half its range is reprogrammed to w_max = F x rms (default: ${DEFAULT-VALUE})")
+    double rerange;
+
     @Option(names = "--algorithm", defaultValue = "mixed",
             description = "device weight updates: in-situ, mixed (mixed precision) or hardware-aware (default: ${DEFAULT-VALUE})")
     String algorithm;
@@ -115,7 +123,8 @@ public final class TrainCommand implements Callable<Integer> {
         var synapseDevice = synapseFile != null ? DeviceFiles.readSynapse(synapseFile) : null;
         var neuronTable = neuronFile != null ? DeviceFiles.readNeuron(neuronFile) : null;
         DeviceRecipe recipe = DeviceRecipe.of(synapseDevice, neuronTable, alg, rangeFactor, deviceLrScale,
-                deviceMomentum, seed).withNeuronMapping(neuronSpan, neuronNoise);
+                deviceMomentum, seed).withNeuronMapping(neuronSpan, neuronNoise)
+                .withRefresh(refreshEvery, rerange);
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("runs").resolve(dataset + "-" + preset);
         CliSupport.requireWritableDir(outDir);
 
@@ -164,6 +173,12 @@ public final class TrainCommand implements Callable<Integer> {
         json.put("confusion_matrix", r.test().confusion());
         json.put("history", r.history());
         json.put("machine", CliSupport.machine());
+        if (allSpin != null) {
+            // Pulse and energy accounting travels with the accuracy it belongs to.
+            json.put("device_counts", allSpin.counts());
+            json.put("neuron_energy_J", allSpin.neuronEnergyJ());
+            json.put("device_report", allSpin.report());
+        }
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.writeString(outDir.resolve("result.json"), om.writeValueAsString(json) + "\n");
         System.out.println("wrote " + outDir.resolve("result.json"));
@@ -182,7 +197,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + (neuronFile != null ? " --neuron " + neuronFile : "")
                     + (neuronFile != null ? " --neuron-span " + neuronSpan + " --neuron-noise " + neuronNoise : "")
                     + (allSpin != null ? " --algorithm " + algorithm + " --range-factor " + rangeFactor
-                    + " --device-lr-scale " + deviceLrScale + " --device-momentum " + deviceMomentum : "");
+                    + " --device-lr-scale " + deviceLrScale + " --device-momentum " + deviceMomentum
+                    + " --refresh-every " + refreshEvery + (rerange > 0 ? " --rerange " + rerange : "") : "");
             ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet train " + dataset + " --preset " + preset
                     + " --seed " + seed + (epochs != null ? " --epochs " + epochs : "")
                     + (activation != null ? " --activation " + activation : "") + devices

@@ -17,19 +17,24 @@ import dev.spinnet.network.train.Trainer;
  *
  * @param neuronLo lower end of the normalised pre-activation range mapped onto the neuron's input grid
  * @param neuronHi upper end of that range
+ * @param refreshEvery optimiser steps between refresh (and re-ranging) checks of the device pairs
+ * @param rerange re-ranging factor (0 = off): a tile whose weights shrank is re-ranged to rerange x rms
  * @param neuronNoise multiplier of the neuron's fitted cycle-to-cycle output noise in training (0: noise-free)
  */
 public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algorithm algorithm, double rangeFactor,
-                           double deviceLrScale, double deviceMomentum, double neuronLo, double neuronHi, double neuronNoise,
+                           double deviceLrScale, double deviceMomentum, int refreshEvery, double rerange, double neuronLo, double neuronHi, double neuronNoise,
                            long seed) {
 
     /** Pre-activations z in [-4, 4] (BatchNorm output) map onto the device input grid. */
     public static final double NEURON_Z_LO = -4;
     public static final double NEURON_Z_HI = 4;
+    /** Steps between refresh checks unless a recipe says otherwise (PulseOptions' default). */
+    public static final int DEFAULT_REFRESH_EVERY = 100;
 
     public static DeviceRecipe of(PulseDevice synapse, NeuronTable neuron, AllSpin.Algorithm algorithm,
             double rangeFactor, double deviceLrScale, double deviceMomentum, long seed) {
-        return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, NEURON_Z_LO,
+        return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum,
+                DEFAULT_REFRESH_EVERY, 0.0, NEURON_Z_LO,
                 NEURON_Z_HI, 1.0, seed);
     }
 
@@ -41,8 +46,20 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         if (!(noise >= 0 && Double.isFinite(noise))) {
             throw new IllegalArgumentException("--neuron-noise must be finite and >= 0, got " + noise);
         }
-        return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, -span, span,
-                noise, seed);
+        return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
+                rerange, -span, span, noise, seed);
+    }
+
+    /** The same recipe with another refresh interval and re-ranging factor. */
+    public DeviceRecipe withRefresh(int every, double rerangeFactor) {
+        if (every < 0) {
+            throw new IllegalArgumentException("--refresh-every must be >= 0, got " + every);
+        }
+        if (!(rerangeFactor >= 0 && Double.isFinite(rerangeFactor))) {
+            throw new IllegalArgumentException("--rerange must be finite and >= 0, got " + rerangeFactor);
+        }
+        return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, every,
+                rerangeFactor, neuronLo, neuronHi, neuronNoise, seed);
     }
 
     /** Parses the command-line name of an update algorithm. */
@@ -73,7 +90,8 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             return new Setup(model, cfg, new Trainer(model, cfg, log), null);
         }
         AllSpin.Builder b = AllSpin.builder(model).algorithm(algorithm).rangeFactor(rangeFactor)
-                .deviceLrScale(deviceLrScale).momentum(deviceMomentum, true).seed(seed);
+                .deviceLrScale(deviceLrScale).momentum(deviceMomentum, true).refreshEvery(refreshEvery).rerange(rerange)
+                .seed(seed);
         TrainConfig c = cfg;
         if (synapse != null) {
             b.synapse(synapse);
