@@ -101,7 +101,11 @@ public final class AllSpin {
             sb.append("synapse training: ").append(training.describe()).append('\n');
             for (DevicePairWeights t : training.tiles()) {
                 sb.append("  ").append(t.describe()).append('\n');
-                sb.append("    ").append(t.counts().describe()).append('\n');
+                sb.append("    ").append(t.counts().describe());
+                if (t.reranges() > 0) {
+                    sb.append(String.format(Locale.ROOT, ", %d re-ranges, now w_max=%.4g", t.reranges(), t.wMax()));
+                }
+                sb.append('\n');
             }
             sb.append("  initial programming: ").append(initial.programPulses()).append(" pulses\n");
             sb.append("  total: ").append(counts().describe()).append('\n');
