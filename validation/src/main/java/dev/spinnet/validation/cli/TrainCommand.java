@@ -86,6 +86,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "0 = off; else a device tile whose weights shrank below half its range is reprogrammed to w_max = F x rms (default: ${DEFAULT-VALUE})")
     double rerange;
 
+    @Option(names = "--transfer", defaultValue = "nominal",
+            description = "mixed precision: the accumulator is reduced by the nominal (as Nandakumar et al.) or the measured device change (default: ${DEFAULT-VALUE})")
+    String transfer;
+
     @Option(names = "--algorithm", defaultValue = "mixed",
             description = "device weight updates: in-situ, mixed (mixed precision) or hardware-aware (default: ${DEFAULT-VALUE})")
     String algorithm;
@@ -124,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
         var neuronTable = neuronFile != null ? DeviceFiles.readNeuron(neuronFile) : null;
         DeviceRecipe recipe = DeviceRecipe.of(synapseDevice, neuronTable, alg, rangeFactor, deviceLrScale,
                 deviceMomentum, seed).withNeuronMapping(neuronSpan, neuronNoise)
-                .withRefresh(refreshEvery, rerange);
+                .withRefresh(refreshEvery, rerange).withTransfer(transfer);
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("runs").resolve(dataset + "-" + preset);
         CliSupport.requireWritableDir(outDir);
 
@@ -198,7 +202,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + (neuronFile != null ? " --neuron-span " + neuronSpan + " --neuron-noise " + neuronNoise : "")
                     + (allSpin != null ? " --algorithm " + algorithm + " --range-factor " + rangeFactor
                     + " --device-lr-scale " + deviceLrScale + " --device-momentum " + deviceMomentum
-                    + " --refresh-every " + refreshEvery + (rerange > 0 ? " --rerange " + rerange : "") : "");
+                    + " --refresh-every " + refreshEvery + (rerange > 0 ? " --rerange " + rerange : "")
+                    + " --transfer " + transfer : "");
             ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet train " + dataset + " --preset " + preset
                     + " --seed " + seed + (epochs != null ? " --epochs " + epochs : "")
                     + (activation != null ? " --activation " + activation : "") + devices

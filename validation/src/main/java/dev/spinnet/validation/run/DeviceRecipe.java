@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import dev.spinnet.network.allspin.AllSpin;
 import dev.spinnet.network.allspin.DeviceNeuron;
+import dev.spinnet.network.allspin.MixedPrecision;
 import dev.spinnet.network.allspin.NeuronTable;
 import dev.spinnet.network.allspin.PulseDevice;
 import dev.spinnet.network.train.Model;
@@ -19,10 +20,11 @@ import dev.spinnet.network.train.Trainer;
  * @param neuronHi upper end of that range
  * @param refreshEvery optimiser steps between refresh (and re-ranging) checks of the device pairs
  * @param rerange re-ranging factor (0 = off): a tile whose weights shrank is re-ranged to rerange x rms
+ * @param transfer what the mixed-precision accumulator subtracts after a transfer (nominal or measured change)
  * @param neuronNoise multiplier of the neuron's fitted cycle-to-cycle output noise in training (0: noise-free)
  */
 public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algorithm algorithm, double rangeFactor,
-                           double deviceLrScale, double deviceMomentum, int refreshEvery, double rerange, double neuronLo, double neuronHi, double neuronNoise,
+                           double deviceLrScale, double deviceMomentum, int refreshEvery, double rerange, MixedPrecision.Transfer transfer, double neuronLo, double neuronHi, double neuronNoise,
                            long seed) {
 
     /** Pre-activations z in [-4, 4] (BatchNorm output) map onto the device input grid. */
@@ -34,7 +36,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
     public static DeviceRecipe of(PulseDevice synapse, NeuronTable neuron, AllSpin.Algorithm algorithm,
             double rangeFactor, double deviceLrScale, double deviceMomentum, long seed) {
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum,
-                DEFAULT_REFRESH_EVERY, 0.0, NEURON_Z_LO,
+                DEFAULT_REFRESH_EVERY, 0.0, MixedPrecision.Transfer.NOMINAL, NEURON_Z_LO,
                 NEURON_Z_HI, 1.0, seed);
     }
 
@@ -47,7 +49,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             throw new IllegalArgumentException("--neuron-noise must be finite and >= 0, got " + noise);
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
-                rerange, -span, span, noise, seed);
+                rerange, transfer, -span, span, noise, seed);
     }
 
     /** The same recipe with another refresh interval and re-ranging factor. */
@@ -59,7 +61,18 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             throw new IllegalArgumentException("--rerange must be finite and >= 0, got " + rerangeFactor);
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, every,
-                rerangeFactor, neuronLo, neuronHi, neuronNoise, seed);
+                rerangeFactor, transfer, neuronLo, neuronHi, neuronNoise, seed);
+    }
+
+    /** The same recipe with another mixed-precision transfer rule ("nominal" or "measured"). */
+    public DeviceRecipe withTransfer(String name) {
+        MixedPrecision.Transfer t = switch (name) {
+            case "nominal" -> MixedPrecision.Transfer.NOMINAL;
+            case "measured" -> MixedPrecision.Transfer.MEASURED;
+            default -> throw new IllegalArgumentException("--transfer must be nominal or measured, got '" + name + "'");
+        };
+        return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
+                rerange, t, neuronLo, neuronHi, neuronNoise, seed);
     }
 
     /** Parses the command-line name of an update algorithm. */
@@ -91,6 +104,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         }
         AllSpin.Builder b = AllSpin.builder(model).algorithm(algorithm).rangeFactor(rangeFactor)
                 .deviceLrScale(deviceLrScale).momentum(deviceMomentum, true).refreshEvery(refreshEvery).rerange(rerange)
+                .transfer(transfer)
                 .seed(seed);
         TrainConfig c = cfg;
         if (synapse != null) {
