@@ -255,6 +255,18 @@ public final class ImageFolder {
         }
     }
 
+    /** Largest image file read, bytes: a dataset image is kilobytes; this stops a zip bomb's entry. */
+    static final int MAX_FILE_BYTES = 64 << 20;
+
+    /** Reads a whole image file, refusing one over {@link #MAX_FILE_BYTES} before holding it in memory. */
+    static byte[] readBounded(InputStream in) throws IOException {
+        byte[] b = in.readNBytes(MAX_FILE_BYTES + 1);
+        if (b.length > MAX_FILE_BYTES) {
+            throw new IOException("file larger than " + (MAX_FILE_BYTES >> 20) + " MiB, not a dataset image");
+        }
+        return b;
+    }
+
     static boolean isImageName(String name) {
         if (name.startsWith(".")) {
             return false;
@@ -339,7 +351,9 @@ public final class ImageFolder {
 
         @Override
         public byte[] read(String item) throws IOException {
-            return Files.readAllBytes(root.resolve(item));
+            try (InputStream in = Files.newInputStream(root.resolve(item))) {
+                return readBounded(in);
+            }
         }
 
         @Override
@@ -425,7 +439,7 @@ public final class ImageFolder {
             ZipEntry e = zip.getEntry(item);
             // ZipFile is safe to read from several threads (it synchronizes internally).
             try (InputStream in = zip.getInputStream(e)) {
-                return in.readAllBytes();
+                return readBounded(in);
             }
         }
 
