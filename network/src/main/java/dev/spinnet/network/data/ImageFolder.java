@@ -90,10 +90,24 @@ public final class ImageFolder {
 
     /** Reads the {@code train} split, then {@code test} with the same classes. */
     public TrainTest load() {
+        checkLayout();
         ImageSet train = read("train", null);
         ImageSet test = read("test", train.classNames());
         String kind = isZip() ? "JPEG/PNG image folders in a zip" : "JPEG/PNG image folders";
         return new TrainTest(train, test, source + " (" + kind + ")");
+    }
+
+    /**
+     * Lists both splits before anything is decoded, so that a bad test split (missing, empty or different
+     * class folders) is reported at once, and not after the train split was decoded and cached.
+     */
+    private void checkLayout() {
+        try (Listing listing = isZip() ? new ZipListing(source) : new DirListing(source)) {
+            Set<String> train = listing.list("train").keySet();
+            orderClasses(listing, "test", listing.list("test").keySet(), classOrder(train));
+        } catch (IOException e) {
+            throw new DatasetException(source, "could not read (" + DatasetException.reason(e) + ")");
+        }
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** CIFAR-10 binary batch reader on arbitrary batch files and an optional batches.meta.txt. */
 class CifarBinaryFuzzTest {
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "30s")
     void fuzzCifarBinary(FuzzedDataProvider data) {
         try (FuzzFiles f = new FuzzFiles()) {
             boolean withMeta = data.consumeBoolean();

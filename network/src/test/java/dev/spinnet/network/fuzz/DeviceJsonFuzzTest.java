@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * reader accepts must also be usable, so a bad value must be caught by the reader, not later in training.
  */
 class DeviceJsonFuzzTest {
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "30s")
     void fuzzDeviceJson(byte[] input) {
         try (FuzzFiles f = new FuzzFiles()) {
             Path file = f.write("device.json", input);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /** MNIST IDX reader on arbitrary image and label files (plain or gzipped, chosen by content). */
 class IdxFuzzTest {
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "30s")
     void fuzzIdx(FuzzedDataProvider data) {
         try (FuzzFiles f = new FuzzFiles()) {
             byte[] images = data.consumeBytes(data.consumeInt(0, 1 << 16));

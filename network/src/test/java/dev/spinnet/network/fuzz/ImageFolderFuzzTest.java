@@ -14,7 +14,7 @@ import java.nio.file.Path;
 class ImageFolderFuzzTest {
     private static final String[] NAMES = {"a.png", "b.jpg", "c.jpeg", "d.PNG"};
 
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "30s")
     void fuzzImageFolder(FuzzedDataProvider data) {
         try (FuzzFiles f = new FuzzFiles()) {
             Path source;

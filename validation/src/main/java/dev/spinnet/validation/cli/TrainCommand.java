@@ -95,6 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Presets p = Presets.of(dataset, preset);
+        checkNumbers();
         if (threads != null) {
             Parallel.setThreads(threads);
         }
@@ -164,6 +165,7 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             trainer = new Trainer(model, cfg, System.out);
         }
+        CliSupport.createOutputDir(outDir);
         Trainer.Result r = trainer.train(train, test, outDir, resume);
         if (allSpin != null) {
             System.out.print(allSpin.report());
@@ -210,6 +212,22 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.println("recorded in " + ResultsFile.defaultPath());
         }
         return 0;
+    }
+
+    /** Numeric flags picocli accepts as numbers but training cannot use (NaN, zero, negative...). */
+    private void checkNumbers() {
+        if (epochs != null) {
+            Flags.atLeast("--epochs", epochs, 1);
+        }
+        if (threads != null) {
+            Flags.atLeast("--threads", threads, 1);
+        }
+        if (celuAlpha != null) {
+            Flags.positive("--celu-alpha", celuAlpha);
+        }
+        Flags.positive("--range-factor", rangeFactor);
+        Flags.positive("--device-lr-scale", deviceLrScale);
+        Flags.inRange("--device-momentum", deviceMomentum, 0, 1);
     }
 
     private static float[] toFloat(double[] d) {
