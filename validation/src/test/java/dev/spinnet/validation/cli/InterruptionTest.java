@@ -28,7 +28,7 @@ class InterruptionTest {
     private static final long KILL_SEED = Long.getLong("spinnet.killSeed", System.nanoTime());
 
     private static String[] train(Path data, Path out, String... extra) {
-        List<String> a = new ArrayList<>(List.of("train", "mnist", "--preset", "quick", "--epochs", "5", "--threads",
+        List<String> a = new ArrayList<>(List.of("train", "mnist", "--preset", "quick", "--epochs", "3", "--threads",
                 "1", "--seed", "7", "--data", data.toString(), "--out", out.toString()));
         a.addAll(Arrays.asList(extra));
         return a.toArray(new String[0]);
@@ -57,7 +57,7 @@ class InterruptionTest {
     @Test
     void killedTrainingResumesToTheUninterruptedResult(@TempDir Path tmp) throws Exception {
         Random r = new Random(KILL_SEED);
-        Path data = SyntheticData.writeMnist(tmp.resolve("mnist"), 2000, 400);
+        Path data = SyntheticData.writeMnist(tmp.resolve("mnist"), 640, 200);
         Path reference = tmp.resolve("reference");
         Object[] ref = SweepCommandTest.cli(train(data, reference));
         assertEquals(0, ref[0], ref[2].toString());
@@ -71,7 +71,7 @@ class InterruptionTest {
         boolean finished = !child.isAlive();
         kill(child);
         int epochsAtKill = Files.readAllLines(out.resolve(Trainer.METRICS_FILE)).size() - 1;
-        System.out.printf("resume check: kill seed %d, killed %d ms after the first checkpoint, %d of 5 epochs"
+        System.out.printf("resume check: kill seed %d, killed %d ms after the first checkpoint, %d of 3 epochs"
                 + " done%s%n", KILL_SEED, delayMs, epochsAtKill, finished ? " (child had already finished)" : "");
 
         Object[] resumed = SweepCommandTest.cli(train(data, out, "--resume"));
@@ -85,7 +85,7 @@ class InterruptionTest {
     }
 
     /** metrics.csv without the wall-clock columns (images/s, epoch and elapsed seconds). */
-    private static List<String> deterministicColumns(Path run) throws IOException {
+    static List<String> deterministicColumns(Path run) throws IOException {
         List<String> rows = new ArrayList<>();
         for (String line : Files.readAllLines(run.resolve(Trainer.METRICS_FILE))) {
             rows.add(String.join(",", Arrays.copyOf(line.split(","), 6)));
