@@ -167,6 +167,23 @@ class BadInputTest {
         }
     }
 
+    @Test
+    void solverFailureIsAOneLineErrorNamingTimeAndCell() throws IOException {
+        // A 1 ps Heun step is far too coarse for the exchange field of 1 nm cells: |m| leaves 1 at once.
+        Path out = tmp.resolve("sweep-diverges");
+        Object[] r = SweepCommandTest.cli("sweep", "--material", "gdco", "--model", "llg", "--thermal",
+                "--thermal-step", "1e-12", "--track-length", "1e-7", "--wall-start", "5e-8", "--pulse-width", "1e-11",
+                "--relax", "1e-11", "--no-progress", "--out", out.toString());
+        String err = r[2].toString().strip();
+        assertEquals(2, r[0], err);
+        String last = err.substring(err.lastIndexOf('\n') + 1);
+        assertTrue(last.startsWith("spinnet: error: 1 of 1 computed runs failed"), err);
+        assertTrue(last.contains("solver:") && last.contains(" at t = ") && last.contains("cell "), err);
+        assertTrue(Files.readString(out.resolve("results.csv")).contains(",failed"), "row kept with status failed");
+        System.out.println("solver failure via the CLI: " + last);
+        TRIED.merge("solver", 1, Integer::sum);
+    }
+
     // ------------------------------------------------------------------ device files
 
     private static Path device(String name, String text) throws IOException {
