@@ -68,10 +68,14 @@ class BadInputTest {
         return a;
     }
 
+    /** A fresh output path per case, so that one misbehaving case cannot make the next ones look bad. */
+    private static Path freshOut(String name) {
+        return tmp.resolve(name + "-" + TRIED.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
     @Test
     void trainFlags() {
-        Path out = tmp.resolve("train-out");
-        String[] base = {"train", "mnist", "--data", mnist.toString(), "--out", out.toString(), "--preset", "quick"};
+        String[] base = {"train", "mnist", "--data", mnist.toString(), "--preset", "quick"};
         String[][] cases = {
             {"--epochs", "0", "--epochs"}, {"--epochs", "-3", "--epochs"}, {"--epochs", "x", "--epochs"},
             {"--threads", "0", "--threads"}, {"--threads", "-1", "--threads"}, {"--seed", "1.5", "--seed"},
@@ -83,11 +87,14 @@ class BadInputTest {
             {"--no-such-flag", "1", "--no-such-flag"}, {"--preset", "quick", "only once"},
         };
         for (String[] c : cases) {
-            bad("train", c[2], out, with(base, c[0], c[1]));
+            Path o = freshOut("train-out");
+            bad("train", c[2], o, with(base, "--out", o.toString(), c[0], c[1]));
         }
+        Path out = freshOut("train-out");
         bad("train", "unknown dataset 'imagenet'", out, "train", "imagenet", "--out", out.toString());
-        bad("train", "unknown preset 'huge'", out, "train", "mnist", "--preset", "huge", "--out", out.toString());
-        bad("train", "Missing required parameter", out, "train");
+        Path out2 = freshOut("train-out");
+        bad("train", "unknown preset 'huge'", out2, "train", "mnist", "--preset", "huge", "--out", out2.toString());
+        bad("train", "Missing required parameter", null, "train");
     }
 
     @Test
@@ -137,12 +144,12 @@ class BadInputTest {
 
     @Test
     void fitFlags() {
-        Path out = tmp.resolve("fit-out");
         String[][] cases = {
             {"--devices", "ferri-gizmo", "ferri-gizmo"}, {"--devices", "", "--devices"}, {"--threads", "0", "--threads"},
             {"--seed", "x", "--seed"}, {"--record", null, "--record"},
         };
         for (String[] c : cases) {
+            Path out = freshOut("fit-out");
             String[] args = c[1] == null ? new String[] {"fit", "--out", out.toString(), "--devices", "ferri-synapse",
                 c[0]} : new String[] {"fit", "--out", out.toString(), c[0], c[1]};
             bad("fit", c[2], out, args);
@@ -196,7 +203,6 @@ class BadInputTest {
 
     @Test
     void deviceFiles() throws IOException {
-        Path out = tmp.resolve("device-out");
         String synapse = committed("ferri-synapse.json");
         String neuron = committed("ferri-neuron.json");
         List<Object[]> cases = new ArrayList<>(List.of(
@@ -223,10 +229,12 @@ class BadInputTest {
             new Object[] {"--neuron", device("inf.json", neuron.replaceFirst("\"x1\" : [^,]+", "\"x1\" : Infinity")),
                 "x1"}));
         for (Object[] c : cases) {
+            Path out = freshOut("device-out");
             bad("device files", ((Path) c[1]).getFileName().toString(), out, "train", "mnist", "--data",
                     mnist.toString(), "--out", out.toString(), "--preset", "quick", c[0].toString(), c[1].toString());
-            bad("device files", c[2].toString(), out, "train", "mnist", "--data", mnist.toString(), "--out",
-                    out.toString(), "--preset", "quick", c[0].toString(), c[1].toString());
+            Path out2 = freshOut("device-out");
+            bad("device files", c[2].toString(), out2, "train", "mnist", "--data", mnist.toString(), "--out",
+                    out2.toString(), "--preset", "quick", c[0].toString(), c[1].toString());
         }
     }
 
@@ -273,7 +281,7 @@ class BadInputTest {
         int k = 0;
         for (Object[] c : cases) {
             Path d = mnistWith("mnist-bad-" + k++, (String) c[0], (byte[]) c[1]);
-            Path out = tmp.resolve("mnist-out");
+            Path out = freshOut("mnist-out");
             bad("datasets", (String) c[2], out, "train", "mnist", "--data", d.toString(), "--out", out.toString(),
                     "--preset", "quick");
             bad("datasets", (String) c[2], null, "data", "info", "mnist", "--data", d.toString());
