@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs today's BadInputTest against an older commit (default: d907d91, the commit before the reliability
 # work) and counts the bad inputs that misbehaved there: wrong exit code, more than one line, a stack trace,
-# a message not naming the problem, or partial output. RELIABILITY.md quotes its last line.
+# a message not naming the problem, partial output, or no answer within 120 s (the case then keeps running
+# in a daemon thread while the others go on). RELIABILITY.md quotes its last line.
 # Usage: benchmarks/reliability-baseline.sh [COMMIT]   (takes a few minutes; nothing in the work tree changes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,9 +17,16 @@ import sys
 p = sys.argv[1]; s = open(p).read()
 s = s.replace("    private static void bad(String entry, String fragment, Path mustNotExist, String... args) {\n",
   "    private static void bad(String entry, String fragment, Path mustNotExist, String... args) {\n"
-  "        try { bad0(entry, fragment, mustNotExist, args); } catch (AssertionError e) {\n"
+  "        Throwable[] failure = {null};\n"
+  "        Thread t = new Thread(() -> { try { bad0(entry, fragment, mustNotExist, args); }\n"
+  "                catch (Throwable e) { failure[0] = e; } });\n"
+  "        t.setDaemon(true);\n"
+  "        t.start();\n"
+  "        try { t.join(120_000); } catch (InterruptedException e) { throw new IllegalStateException(e); }\n"
+  "        if (t.isAlive()) { failure[0] = new AssertionError(String.join(\" \", args) + \" did not return within 120 s\"); }\n"
+  "        if (failure[0] != null) {\n"
   "            TRIED.merge(entry, 1, Integer::sum);\n"
-  "            System.out.println(\"MISBEHAVED [\" + entry + \"] \" + e.getMessage().replace('\\n', ' '));\n"
+  "            System.out.println(\"MISBEHAVED [\" + entry + \"] \" + String.valueOf(failure[0].getMessage()).replace('\\n', ' '));\n"
   "        }\n    }\n\n"
   "    private static void bad0(String entry, String fragment, Path mustNotExist, String... args) {\n", 1)
 open(p, 'w').write(s)
