@@ -63,8 +63,13 @@ public final class DeviceFit {
 
     /** Parses "all" or a comma list of device names. */
     public static List<String> parseDevices(String spec) {
-        if (spec == null || spec.isBlank() || spec.equals("all")) {
+        if (spec == null || spec.equals("all")) {
             return ALL;
+        }
+        if (spec.isBlank()) {
+            // an empty --devices is a mistake (e.g. an unset shell variable), not a request for a full fit
+            throw new IllegalArgumentException("--devices is empty, expected all or a comma list of "
+                    + String.join(", ", ALL));
         }
         List<String> out = new ArrayList<>();
         for (String s : spec.split(",")) {

@@ -2,6 +2,7 @@ package dev.spinnet.llg.cc;
 
 import java.util.List;
 
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
@@ -9,6 +10,7 @@ import org.hipparchus.ode.events.ODEEventDetector;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 
 import dev.spinnet.llg.material.Checks;
+import dev.spinnet.llg.ode.SolverException;
 
 /**
  * Integrates a {@link CollectiveCoordinateModel} with Hipparchus' adaptive Dormand-Prince 8(5,3).
@@ -62,6 +64,13 @@ public record WallDynamicsSimulator(double positionTolerance, double angleTolera
         ODEIntegrator integrator = new DormandPrince853Integrator(1e-22, maxStep, abs, rel);
         TrajectoryRecorder recorder = new TrajectoryRecorder(t0, sampleInterval);
         integrator.addStepHandler(recorder);
+        // DP853 accepts a step whose error estimate is NaN (every "error >= 1" test is false), so a NaN would
+        // silently run to the end: stop at the first non-finite state instead.
+        double[] lastAccepted = {t0};
+        integrator.addStepHandler(interpolator -> {
+            requireFinite(interpolator.getCurrentState());
+            lastAccepted[0] = interpolator.getCurrentState().getTime();
+        });
         for (ODEEventDetector d : detectors) {
             integrator.addEventDetector(d);
         }
@@ -74,7 +83,13 @@ public record WallDynamicsSimulator(double positionTolerance, double angleTolera
                 k++;
             }
             double segmentEnd = k < cuts.length ? Math.min(cuts[k], t1) : t1;
-            state = integrator.integrate(model, new ODEState(t, state.getPrimaryState()), segmentEnd);
+            try {
+                state = integrator.integrate(model, new ODEState(t, state.getPrimaryState()), segmentEnd);
+            } catch (MathIllegalStateException e) {
+                // e.g. "minimal step size reached": Hipparchus names neither the time nor the variable
+                throw new SolverException("collective-coordinate integration failed (" + e.getMessage() + ")",
+                        lastAccepted[0], "state (q, phi" + (y0.length > 2 ? ", T)" : ")"));
+            }
             if (state.getTime() < segmentEnd) {
                 break; // a detector stopped the run
             }
@@ -85,6 +100,18 @@ public record WallDynamicsSimulator(double positionTolerance, double angleTolera
         }
         recorder.close(state);
         return recorder.trajectory();
+    }
+
+    private static final String[] VARIABLES = {"q (wall position)", "phi (wall angle)", "T (temperature)"};
+
+    private static void requireFinite(ODEStateAndDerivative st) {
+        double[] y = st.getPrimaryState();
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new SolverException("collective-coordinate state became " + y[i], st.getTime(),
+                        VARIABLES[Math.min(i, VARIABLES.length - 1)]);
+            }
+        }
     }
 
     /** {@link #run} without event detectors. */

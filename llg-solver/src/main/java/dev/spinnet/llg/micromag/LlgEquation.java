@@ -1,8 +1,10 @@
 package dev.spinnet.llg.micromag;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.spinnet.llg.ode.FlatOde;
+import dev.spinnet.llg.ode.SolverException;
 
 /**
  * Two-sublattice Landau-Lifshitz-Gilbert(-Slonczewski) equation over the flat state of a {@link Mesh1D}:
@@ -143,6 +145,54 @@ public final class LlgEquation implements FlatOde, AutoCloseable {
                 aware.beginStep(t, dt);
             }
         }
+    }
+
+    /**
+     * Largest accepted deviation of |m| from 1 before projection. An accepted DP45 step at the tolerances used
+     * here moves |m| by ~1e-6 and a resolved Heun step by far less than 1e-2; a larger drift means the step
+     * is too coarse for the dynamics and renormalising would hide a wrong trajectory.
+     */
+    public static final double MAX_NORM_DRIFT = 1e-2;
+    /** |m| beyond this is a blow-up (divergence), not a drift. */
+    public static final double DIVERGED_NORM = 2.0;
+
+    /** Throws {@link SolverException} at the first cell whose |m| is NaN, diverged or drifted from 1. */
+    @Override
+    public void checkState(double t, double[] y) {
+        Mesh1D mesh = medium.mesh();
+        int n = mesh.cells();
+        for (int s = 0; s < 2; s++) {
+            if (!medium.active(s)) {
+                continue;
+            }
+            int ox = mesh.offset(s, 0);
+            int oy = mesh.offset(s, 1);
+            int oz = mesh.offset(s, 2);
+            for (int i = 0; i < n; i++) {
+                double norm = Math.sqrt(y[ox + i] * y[ox + i] + y[oy + i] * y[oy + i] + y[oz + i] * y[oz + i]);
+                String problem = null;
+                if (Double.isNaN(norm)) {
+                    problem = "m is NaN";
+                } else if (!(norm < DIVERGED_NORM)) {
+                    problem = String.format(Locale.ROOT, "diverged (|m| = %.3g)", norm);
+                } else if (Math.abs(norm - 1) > MAX_NORM_DRIFT) {
+                    problem = String.format(Locale.ROOT, "|m| drifted from 1 by %.3g (limit %.0e)", norm - 1,
+                            MAX_NORM_DRIFT);
+                }
+                if (problem != null) {
+                    throw new SolverException("LLG " + problem, t, describeComponent(ox + i));
+                }
+            }
+        }
+    }
+
+    /** "cell 17 (TM sublattice, m_z)" for the flat index of the state array. */
+    @Override
+    public String describeComponent(int index) {
+        int n = medium.mesh().cells();
+        int block = index / n;
+        return "cell " + (index % n) + " (" + (block / 3 == 0 ? "TM" : "RE") + " sublattice, m_" + "xyz".charAt(block % 3)
+                + ")";
     }
 
     /** Renormalises |m_i| = 1 in every cell of every active sublattice. */

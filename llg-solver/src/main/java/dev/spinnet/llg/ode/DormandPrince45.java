@@ -111,18 +111,33 @@ public final class DormandPrince45 {
             ode.derivatives(t + h, ynew, k7);
             evaluations += 6;
             double err = 0.0;
+            int worst = 0;
             for (int i = 0; i < n; i++) {
                 double e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
                 double sc = absTol + relTol * Math.max(Math.abs(y[i]), Math.abs(ynew[i]));
-                err = Math.max(err, Math.abs(e) / sc);
+                double ratio = Math.abs(e) / sc;
+                if (!(ratio <= err)) { // also takes the first NaN, so that it is not lost
+                    err = ratio;
+                    worst = i;
+                }
+            }
+            if (!Double.isFinite(err)) {
+                // A NaN error would make every comparison below false and the step size NaN: the loop
+                // would then never end. Name the first non-finite value instead.
+                SolverException.requireFinite(ode, t + h, ynew);
+                SolverException.requireFinite(ode, t + h, k7);
+                throw new SolverException("error estimate is " + err, t + h, ode.describeComponent(worst));
             }
             double factor = err == 0.0 ? 5.0 : Math.min(5.0, Math.max(0.2, 0.9 * Math.pow(err, -0.2)));
             if (err <= 1.0 || h <= minStep) {
                 if (err > 1.0) {
-                    throw new IllegalStateException("DP45 step size " + h + " s at minimum, error ratio " + err);
+                    throw new SolverException(String.format(java.util.Locale.ROOT,
+                            "step size underflow (step %.3g s at the minimum %.3g s, error ratio %.3g)", h, minStep,
+                            err), t, ode.describeComponent(worst));
                 }
                 t = last ? t1 : t + h;
                 System.arraycopy(ynew, 0, y, 0, n);
+                ode.checkState(t, y);
                 ode.project(y);
                 double[] swap = k1;
                 k1 = k7;

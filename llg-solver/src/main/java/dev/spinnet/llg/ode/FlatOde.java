@@ -22,4 +22,17 @@ public interface FlatOde {
     /** Projection after each accepted step back onto the constraint manifold (e.g. |m| = 1). Default: nothing. */
     default void project(double[] y) {
     }
+
+    /**
+     * Called on each step about to be accepted, before {@link #project}: throws {@link SolverException} if the
+     * state is unphysical (e.g. |m| far from 1), which projection would otherwise hide. The integrators
+     * have already checked that every component is finite. Default: nothing.
+     */
+    default void checkState(double t, double[] y) {
+    }
+
+    /** Names state component i in error messages, e.g. "cell 17 (TM sublattice, m_z)". */
+    default String describeComponent(int i) {
+        return "state component " + i;
+    }
 }

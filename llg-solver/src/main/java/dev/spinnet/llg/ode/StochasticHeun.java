@@ -45,8 +45,11 @@ public final class StochasticHeun {
             for (int i = 0; i < n; i++) {
                 y[i] += 0.5 * dt * (k1[i] + k2[i]);
             }
-            ode.project(y);
             t = t0 + (s + 1) * dt;
+            // Checked before projection, which would turn a blow-up into a plausible unit vector.
+            SolverException.requireFinite(ode, t, y);
+            ode.checkState(t, y);
+            ode.project(y);
             observer.accepted(t, y);
         }
         return t;

@@ -128,6 +128,7 @@ public final class SweepRunner {
         long t0 = System.nanoTime();
         checkDirectory(spec, dir, opt.resume());
         Files.createDirectories(dir);
+        deleteStaleTemporaries(dir);
         Path csv = dir.resolve(CSV);
         Path specFile = dir.resolve(SPEC);
         Path timing = dir.resolve(TIMING);
@@ -295,6 +296,15 @@ public final class SweepRunner {
         ByteBuffer b = ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
         while (b.hasRemaining()) {
             ch.write(b);
+        }
+    }
+
+    /** Removes the {@code .<name><random>.tmp} files of a writer killed before its rename (see below). */
+    private static void deleteStaleTemporaries(Path dir) throws IOException {
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path p : s) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

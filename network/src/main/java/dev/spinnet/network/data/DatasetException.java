@@ -46,8 +46,18 @@ public class DatasetException extends RuntimeException {
     /** Describes an exception from the JDK briefly, e.g. for "could not read X: (reason)". */
     static String reason(Throwable t) {
         String msg = t.getMessage();
-        String type = t.getClass().getSimpleName();
-        return msg == null || msg.isBlank() ? type : type + ": " + msg;
+        // The file-system exceptions carry only the path as message: say what happened instead.
+        if (t instanceof java.nio.file.NoSuchFileException) {
+            return "no such file " + msg;
+        }
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + msg;
+        }
+        if (t instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason() + ": " + fse.getFile();
+        }
+        // Otherwise the JDK's message says it all; the exception's class name would only add noise.
+        return msg == null || msg.isBlank() ? t.getClass().getSimpleName() : msg;
     }
 
     private static String oneLine(String s) {

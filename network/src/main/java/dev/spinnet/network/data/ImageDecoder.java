@@ -49,28 +49,49 @@ final class ImageDecoder implements AutoCloseable {
         return new Decoded(channels, h, w, out);
     }
 
+    /**
+     * Largest image accepted, in pixels: far above any dataset image, far below what a header can claim
+     * (2^31 x 2^31), so that a damaged or hostile header gives an error instead of an OutOfMemoryError.
+     */
+    static final long MAX_PIXELS = 1L << 24;
+
     private BufferedImage readImage(byte[] b) throws IOException {
-        ImageReader reader = null;
-        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            reader = jpeg = jpeg != null ? jpeg : readerFor("jpeg");
-        } else if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            reader = png = png != null ? png : readerFor("png");
-        }
-        if (reader == null) {
-            // Unusual formats (BMP, GIF...) or garbage: let ImageIO sniff; null means "not an image".
-            try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(b))) {
-                return ImageIO.read(in);
-            }
-        }
         // MemoryCacheImageInputStream avoids ImageIO's default temp-file cache for streams.
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(b))) {
-            reader.setInput(in, true, true);
-            return reader.read(0);
-        } catch (RuntimeException e) {
-            // Some decoders report damaged data with unchecked exceptions.
-            throw new IOException(DatasetException.reason(e), e);
-        } finally {
-            reader.reset();
+            ImageReader reader = null;
+            boolean sniffed = false;
+            if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+                reader = jpeg = jpeg != null ? jpeg : readerFor("jpeg");
+            } else if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+                reader = png = png != null ? png : readerFor("png");
+            } else {
+                // Unusual formats (BMP, GIF...) or garbage: let ImageIO sniff; none means "not an image".
+                Iterator<ImageReader> it = ImageIO.getImageReaders(in);
+                if (!it.hasNext()) {
+                    return null;
+                }
+                reader = it.next();
+                sniffed = true;
+            }
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                if (w < 1 || h < 1 || w * h > MAX_PIXELS) {
+                    throw new IOException("image header claims " + w + "x" + h + " pixels (limit " + MAX_PIXELS
+                            + " pixels)");
+                }
+                return reader.read(0);
+            } catch (RuntimeException e) {
+                // Some decoders report damaged data with unchecked exceptions.
+                throw new IOException(DatasetException.reason(e), e);
+            } finally {
+                if (sniffed) {
+                    reader.dispose();
+                } else {
+                    reader.reset();
+                }
+            }
         }
     }
 

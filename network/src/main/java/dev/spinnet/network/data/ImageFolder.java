@@ -90,10 +90,24 @@ public final class ImageFolder {
 
     /** Reads the {@code train} split, then {@code test} with the same classes. */
     public TrainTest load() {
+        checkLayout();
         ImageSet train = read("train", null);
         ImageSet test = read("test", train.classNames());
         String kind = isZip() ? "JPEG/PNG image folders in a zip" : "JPEG/PNG image folders";
         return new TrainTest(train, test, source + " (" + kind + ")");
+    }
+
+    /**
+     * Lists both splits before anything is decoded, so that a bad test split (missing, empty or different
+     * class folders) is reported at once, and not after the train split was decoded and cached.
+     */
+    private void checkLayout() {
+        try (Listing listing = isZip() ? new ZipListing(source) : new DirListing(source)) {
+            Set<String> train = listing.list("train").keySet();
+            orderClasses(listing, "test", listing.list("test").keySet(), classOrder(train));
+        } catch (IOException e) {
+            throw new DatasetException(source, "could not read (" + DatasetException.reason(e) + ")");
+        }
     }
 
     /**
@@ -255,6 +269,18 @@ public final class ImageFolder {
         }
     }
 
+    /** Largest image file read, bytes: a dataset image is kilobytes; this stops a zip bomb's entry. */
+    static final int MAX_FILE_BYTES = 64 << 20;
+
+    /** Reads a whole image file, refusing one over {@link #MAX_FILE_BYTES} before holding it in memory. */
+    static byte[] readBounded(InputStream in) throws IOException {
+        byte[] b = in.readNBytes(MAX_FILE_BYTES + 1);
+        if (b.length > MAX_FILE_BYTES) {
+            throw new IOException("file larger than " + (MAX_FILE_BYTES >> 20) + " MiB, not a dataset image");
+        }
+        return b;
+    }
+
     static boolean isImageName(String name) {
         if (name.startsWith(".")) {
             return false;
@@ -339,7 +365,9 @@ public final class ImageFolder {
 
         @Override
         public byte[] read(String item) throws IOException {
-            return Files.readAllBytes(root.resolve(item));
+            try (InputStream in = Files.newInputStream(root.resolve(item))) {
+                return readBounded(in);
+            }
         }
 
         @Override
@@ -425,7 +453,7 @@ public final class ImageFolder {
             ZipEntry e = zip.getEntry(item);
             // ZipFile is safe to read from several threads (it synchronizes internally).
             try (InputStream in = zip.getInputStream(e)) {
-                return in.readAllBytes();
+                return readBounded(in);
             }
         }
 

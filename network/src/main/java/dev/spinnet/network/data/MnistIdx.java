@@ -129,9 +129,12 @@ public final class MnistIdx {
                     throw new DatasetException(file, "bad dimension " + (d + 1) + " of " + rank + ": " + dims[d]);
                 }
                 size *= dims[d];
-            }
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new DatasetException(file, "too large: " + size + " bytes of data");
+                // Checked per dimension: each factor is < 2^31, so the product cannot overflow a long before
+                // the check (found by fuzzing: three large dimensions wrapped around to a negative size).
+                if (size > Integer.MAX_VALUE - 16) {
+                    throw new DatasetException(file, "too large: dimensions " + dimsText(dims, d + 1)
+                            + " need more than 2 GiB");
+                }
             }
             long expectedTotal = headerLen + size;
             byte[] data = in.readNBytes((int) size);
@@ -167,9 +170,14 @@ public final class MnistIdx {
     }
 
     private static String dimsText(int[] dims) {
+        return dimsText(dims, dims.length);
+    }
+
+    /** The first {@code count} dimensions as "AxBxC". */
+    private static String dimsText(int[] dims, int count) {
         StringBuilder sb = new StringBuilder();
-        for (int d : dims) {
-            sb.append(sb.length() == 0 ? "" : "x").append(d);
+        for (int d = 0; d < count; d++) {
+            sb.append(sb.length() == 0 ? "" : "x").append(dims[d]);
         }
         return sb.toString();
     }

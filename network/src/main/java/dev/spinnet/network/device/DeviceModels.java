@@ -52,6 +52,9 @@ public final class DeviceModels {
         } catch (JsonProcessingException e) {
             throw new DeviceFormatException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
         }
+        if (root == null || root.isMissingNode()) {
+            throw new DeviceFormatException(file + ": empty file, expected a " + SCHEMA + " JSON object");
+        }
         try {
             return parse(root);
         } catch (DeviceFormatException e) {

@@ -1,13 +1,23 @@
 package dev.spinnet.network.train;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
-/** Writes a file so that readers see either the old or the complete new content. */
+/**
+ * Writes a file so that readers see either the old or the complete new content: the data goes to a
+ * temporary file {@code .<name><random>.tmp} in the same directory, is forced to disk, and is renamed over the
+ * target. A process killed mid-write (kill -9, a full disk) leaves the target untouched; at worst a stale
+ * temporary file remains, which {@link #deleteStale} removes on the next run.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
@@ -22,8 +32,12 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
                 writer.write(out);
+                out.flush();
+                // Without this, a power loss after the rename could leave an empty file under the final name.
+                ch.force(false);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -37,5 +51,21 @@ public final class AtomicFiles {
 
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Deletes the temporary files a killed writer left in {@code dir} (none if it does not exist). */
+    public static int deleteStale(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int n = 0;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path p : s) {
+                if (Files.isRegularFile(p) && Files.deleteIfExists(p)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 }

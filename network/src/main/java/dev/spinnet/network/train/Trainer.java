@@ -139,6 +139,9 @@ public final class Trainer {
         double previousSeconds = 0;
         Path ckpt = outDir == null ? null : outDir.resolve(CHECKPOINT_FILE);
         boolean resumed = false;
+        if (outDir != null) {
+            AtomicFiles.deleteStale(outDir); // half-written checkpoints of a killed run: never read, just removed
+        }
         if (resume && ckpt != null && Files.exists(ckpt)) {
             startEpoch = readCheckpoint(ckpt, net, opt, lookahead, history);
             previousSeconds = history.isEmpty() ? 0 : history.get(history.size() - 1).elapsedSeconds();

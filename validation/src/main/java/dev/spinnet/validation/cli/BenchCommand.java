@@ -47,8 +47,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (!List.of("gemm", "step", "all").contains(what)) {
             throw new IllegalArgumentException("--what must be gemm, step or all, got '" + what + "'");
         }
-        if (!(seconds > 0) || steps < 1 || batch < 2) {
-            throw new IllegalArgumentException("--seconds must be > 0, --steps >= 1, --batch >= 2");
+        if (!(seconds > 0) || !Double.isFinite(seconds) || steps < 1 || batch < 2) {
+            throw new IllegalArgumentException("--seconds must be finite and > 0, --steps >= 1, --batch >= 2");
+        }
+        if (!List.of("cifar10", "mnist").contains(net)) {
+            // checked before the GEMM part, which would otherwise run for a minute first
+            throw new IllegalArgumentException("--net must be cifar10 or mnist, got '" + net + "'");
         }
         System.out.println("machine: " + CliSupport.machine());
         Map<String, Double> figs = new LinkedHashMap<>();

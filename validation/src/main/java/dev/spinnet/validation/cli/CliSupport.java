@@ -32,15 +32,33 @@ final class CliSupport {
                 + System.getProperty("java.version");
     }
 
-    /** Checks that a directory can be created and written before a long run starts. */
+    /**
+     * Checks, before a long run starts, that {@code dir} exists as a writable directory or could be created
+     * (its nearest existing ancestor is a writable directory). Nothing is created here: a run refused later
+     * (bad data, bad device file) must leave no empty output directory behind.
+     */
     static void requireWritableDir(Path dir) {
+        Path p = dir.toAbsolutePath().normalize();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalArgumentException("cannot create output directory " + dir + ": no existing parent");
+        }
+        if (!Files.isDirectory(p)) {
+            throw new IllegalArgumentException("cannot create output directory " + dir + ": " + p + " is a file");
+        }
+        if (!Files.isWritable(p)) {
+            throw new IllegalArgumentException("output directory " + dir + " is not writable (" + p + ")");
+        }
+    }
+
+    /** Creates the output directory once the run is about to write; a failure is a one-line error. */
+    static void createOutputDir(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot create output directory " + dir + ": " + e.getMessage());
-        }
-        if (!Files.isWritable(dir)) {
-            throw new IllegalArgumentException("output directory " + dir + " is not writable");
+            throw new IllegalArgumentException("cannot create output directory " + dir + ": " + e);
         }
     }
 }

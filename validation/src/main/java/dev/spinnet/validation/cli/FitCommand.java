@@ -47,6 +47,7 @@ public final class FitCommand implements Callable<Integer> {
         }
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("data").resolve("devices");
         CliSupport.requireWritableDir(outDir);
+        CliSupport.createOutputDir(outDir);
         DeviceFit.Report r = DeviceFit.run(list, seed, outDir, !noSpotChecks, threads, System.out);
         System.out.println();
         System.out.print(DeviceFit.markdown(r));

@@ -151,6 +151,7 @@ public final class SweepCommand implements Callable<Integer> {
                 nThreads, out);
         stdout.flush();
         ProgressBar bar = new ProgressBar(stderr, "sweep", !noProgress);
+        String[] firstFailure = {null};
         SweepListener listener = new SweepListener() {
             @Override
             public void started(int total, int kept, int toCompute) {
@@ -169,6 +170,9 @@ public final class SweepCommand implements Callable<Integer> {
             @Override
             public void failed(int run, String description, String message) {
                 bar.message("sweep: warning: run " + run + " (" + description + ") failed: " + message);
+                if (firstFailure[0] == null) {
+                    firstFailure[0] = "run " + run + ": " + message;
+                }
             }
 
             @Override
@@ -184,6 +188,12 @@ public final class SweepCommand implements Callable<Integer> {
             stdout.println("stopped after --limit; run the same command with --resume to continue");
         }
         stdout.flush();
+        if (o.failed() > 0) {
+            // The rows are written (status "failed") so that the grid stays complete, but a solver failure
+            // must not look like success to a script: exit 2 with the first reason.
+            throw new IllegalStateException(o.failed() + " of " + o.computed() + " computed runs failed (first: "
+                    + firstFailure[0] + "); their rows in " + o.csv() + " have status 'failed'");
+        }
         return 0;
     }
 

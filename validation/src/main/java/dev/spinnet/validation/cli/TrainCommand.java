@@ -112,6 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Presets p = Presets.of(dataset, preset);
+        checkNumbers();
         if (threads != null) {
             Parallel.setThreads(threads);
         }
@@ -153,6 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (allSpin != null) {
             System.out.println("all-spin: " + model.name() + ", algorithm " + algorithm);
         }
+        CliSupport.createOutputDir(outDir);
         Trainer.Result r = trainer.train(train, test, outDir, resume);
         if (allSpin != null) {
             System.out.print(allSpin.report());
@@ -212,4 +214,21 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    /** Numeric flags picocli accepts as numbers but training cannot use (NaN, zero, negative...). */
+    private void checkNumbers() {
+        if (epochs != null) {
+            Flags.atLeast("--epochs", epochs, 1);
+        }
+        if (threads != null) {
+            Flags.atLeast("--threads", threads, 1);
+        }
+        if (celuAlpha != null) {
+            Flags.positive("--celu-alpha", celuAlpha);
+        }
+        Flags.positive("--range-factor", rangeFactor);
+        Flags.positive("--device-lr-scale", deviceLrScale);
+        Flags.inRange("--device-momentum", deviceMomentum, 0, 1);
+    }
+
 }
