@@ -3,12 +3,13 @@ package dev.spinnet.devicefit.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.jfree.chart.ChartUtils;
+import dev.spinnet.network.train.AtomicFiles;
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -182,19 +183,10 @@ public final class Plots {
 
     private static void save(JFreeChart chart, Path png) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
-        Path dir = png.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + png.getFileName(), ".tmp");
-        try {
-            ChartUtils.saveChartAsPNG(tmp.toFile(), chart, W, H);
-            try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // Encoded in memory (no ImageIO cache file), then written atomically like every other output.
+        ImageIO.setUseCache(false);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(bytes, chart, W, H);
+        AtomicFiles.write(png, out -> bytes.writeTo(out));
     }
 }

@@ -1,11 +1,10 @@
 package dev.spinnet.network.device;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import dev.spinnet.network.train.AtomicFiles;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,30 +81,7 @@ public final class DeviceModels {
 
     /** Writes atomically (temp file + rename), creating the directory when needed. */
     public static void write(Path file, DeviceModel model) throws IOException {
-        String text = toJson(model);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text);
-            readableByAll(tmp);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Temporary files are created owner-only; a device-model file is data anyone may read. */
-    static void readableByAll(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: keep the default permissions
-        }
+        AtomicFiles.writeString(file, toJson(model));
     }
 
     /** The file text of a model (pretty-printed JSON with a final newline). */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file so that readers see either the old or the complete new content: the data goes to a
@@ -29,23 +30,39 @@ public final class AtomicFiles {
 
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
-                writer.write(out);
-                out.flush();
-                // Without this, a power loss after the rename could leave an empty file under the final name.
-                ch.force(false);
-            }
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
+                    writer.write(out);
+                    out.flush();
+                    // Without this, a power loss after the rename could leave an empty file under the final name.
+                    ch.force(false);
+                }
+                readableByAll(tmp);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            // "No space left on device" alone does not say which output failed.
+            String m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new IOException("cannot write " + target + ": " + m, e);
+        }
+    }
+
+    /** Outputs are results to share: rw-r--r-- rather than the temporary file's rw-------. */
+    private static void readableByAll(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: keep the default permissions
         }
     }
 

@@ -29,7 +29,7 @@ class AtomicFilesTest {
             out.write(new byte[100_000]);
             throw new IOException("No space left on device");
         }));
-        assertEquals("No space left on device", e.getMessage());
+        assertEquals("cannot write " + target + ": No space left on device", e.getMessage(), "names the file");
         assertEquals("complete old checkpoint", Files.readString(target));
         assertEquals(0, temporaries(tmp));
     }

@@ -35,7 +35,14 @@ public final class SpinnetCli implements Runnable {
                     + cmd.getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Not bad input but a too-small heap: say so in one line and how to give more.
+            System.err.println("spinnet: error: out of memory (" + oneLine(e) + "); give the JVM more heap with "
+                    + "SPINNET_HEAP=-Xmx<size>, or use fewer --threads or a smaller preset");
+            return 3;
+        }
     }
 
     static String oneLine(Throwable ex) {
