@@ -25,6 +25,7 @@ public record Figure(String file, String caption, byte[] png) {
 
     public static Figure of(String file, String caption, BufferedImage image) {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        ImageIO.setUseCache(false);   // encode in memory: no cache file in java.io.tmpdir to fail or leak
         try {
             if (!ImageIO.write(image, "png", bos)) {
                 throw new IOException("no PNG writer");
