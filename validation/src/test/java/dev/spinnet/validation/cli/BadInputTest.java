@@ -85,6 +85,10 @@ class BadInputTest {
             {"--device-momentum", "1.5", "--device-momentum"}, {"--device-momentum", "NaN", "--device-momentum"},
             {"--activation", "tanh", "--activation"}, {"--algorithm", "magic", "--algorithm"},
             {"--no-such-flag", "1", "--no-such-flag"}, {"--preset", "quick", "only once"},
+            {"--neuron-span", "0", "--neuron-span"}, {"--neuron-span", "NaN", "--neuron-span"},
+            {"--neuron-noise", "-1", "--neuron-noise"}, {"--refresh-every", "-5", "--refresh-every"},
+            {"--rerange", "-1", "--rerange"}, {"--rerange", "Infinity", "--rerange"},
+            {"--transfer", "sometimes", "--transfer"},
         };
         for (String[] c : cases) {
             Path o = freshOut("train-out");
