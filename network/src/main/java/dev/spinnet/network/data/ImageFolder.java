@@ -396,11 +396,30 @@ public final class ImageFolder {
                 this.zip = new ZipFile(zipPath.toFile());
             } catch (IOException e) {
                 throw new DatasetException(zipPath, "not a readable zip file (" + DatasetException.reason(e) + ")");
+            } catch (RuntimeException e) {
+                throw malformed(e);
             }
+        }
+
+        /**
+         * java.util.zip reports some corrupt archives with unchecked exceptions (an entry name that is not
+         * UTF-8 gives IllegalArgumentException "malformed input"), which must still end as one line.
+         */
+        private DatasetException malformed(RuntimeException e) {
+            return e instanceof DatasetException d ? d
+                    : new DatasetException(zipPath, "malformed zip (" + DatasetException.reason(e) + ")", e);
         }
 
         @Override
         public Map<String, List<String>> list(String split) {
+            try {
+                return listEntries(split);
+            } catch (RuntimeException e) {
+                throw malformed(e);
+            }
+        }
+
+        private Map<String, List<String>> listEntries(String split) {
             Map<String, List<String>> byClass = new TreeMap<>();
             Set<String> prefixes = new TreeSet<>();
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
@@ -450,10 +469,14 @@ public final class ImageFolder {
 
         @Override
         public byte[] read(String item) throws IOException {
-            ZipEntry e = zip.getEntry(item);
             // ZipFile is safe to read from several threads (it synchronizes internally).
-            try (InputStream in = zip.getInputStream(e)) {
-                return readBounded(in);
+            try {
+                ZipEntry e = zip.getEntry(item);
+                try (InputStream in = zip.getInputStream(e)) {
+                    return readBounded(in);
+                }
+            } catch (RuntimeException e) {
+                throw new IOException("malformed zip entry (" + DatasetException.reason(e) + ")", e);
             }
         }
 

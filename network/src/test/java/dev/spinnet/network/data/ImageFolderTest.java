@@ -256,6 +256,42 @@ class ImageFolderTest {
         assertTrue(e.getMessage().startsWith(f + ": not a readable zip file"), e.getMessage());
     }
 
+    /**
+     * Found by the fuzzer in CI: java.util.zip validates entry names when it opens an archive but not entry
+     * comments, and decoding a comment that is not UTF-8 throws IllegalArgumentException("malformed input")
+     * while the entries are listed.
+     */
+    @Test
+    void zipEntryCommentNotUtf8() throws Exception {
+        Map<String, byte[]> entries = layout("", 2, 2, false);
+        Path zip = tmp.resolve("c.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                java.util.zip.ZipEntry ze = new java.util.zip.ZipEntry(e.getKey());
+                ze.setComment("cccc");
+                out.putNextEntry(ze);
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        byte[] b = Files.readAllBytes(zip);
+        int patched = 0;
+        for (int i = 0; i + 4 <= b.length; i++) {
+            if (b[i] == 'c' && b[i + 1] == 'c' && b[i + 2] == 'c' && b[i + 3] == 'c') {
+                b[i] = (byte) 0xF4; // F4 90 80 80 would be U+110000, beyond Unicode: malformed UTF-8
+                b[i + 1] = (byte) 0x90;
+                b[i + 2] = (byte) 0x80;
+                b[i + 3] = (byte) 0x80;
+                patched++;
+            }
+        }
+        assertEquals(entries.size(), patched, "one comment per central-directory entry");
+        Files.write(zip, b);
+        DatasetException e = assertThrows(DatasetException.class, () -> folder(zip, null).load());
+        assertTrue(e.getMessage().startsWith(zip + ": malformed zip (malformed input"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
     @Test
     void cacheIsWrittenThenUsed() throws Exception {
         Path zip = TestFiles.zip(tmp.resolve("s.zip"), layout("d/", 3, 3, false), true);

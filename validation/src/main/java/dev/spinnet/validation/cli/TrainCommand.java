@@ -44,6 +44,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--celu-alpha", description = "CELU alpha (default: the preset's)")
     Float celuAlpha;
 
+    @Option(names = "--widths", split = ",", paramLabel = "W1,W2,W3",
+            description = "override the preset's three widths (MNIST: conv1, conv2, hidden; CIFAR-10: the three"
+                    + " conv groups), e.g. 64,128,128")
+    int[] widths;
+
     @Option(names = "--epochs", description = "override the preset's epoch count")
     Integer epochs;
 
@@ -142,7 +147,7 @@ public final class TrainCommand implements Callable<Integer> {
         double loadSeconds = (System.nanoTime() - w0) / 1e9;
         System.out.printf(Locale.ROOT, "loaded %d train / %d test images in %.1f s%n", train.n, test.n, loadSeconds);
 
-        Model model = ModelFactory.build(dataset, p.widths(), fn, train, seed);
+        Model model = ModelFactory.build(dataset, widths != null ? widths : p.widths(), fn, train, seed);
         System.out.printf(Locale.ROOT, "model %s, activation %s, %d threads, config %s%n%s", model.name(),
                 fn.describe(), Parallel.threads(), cfg, model.summary());
 
@@ -192,6 +197,10 @@ public final class TrainCommand implements Callable<Integer> {
             Map<String, Double> figs = new LinkedHashMap<>();
             // A non-default activation is an ablation row, not the baseline: keep its own key.
             String kind = activation == null || activation.equals(p.activation()) ? "float" : "float_" + activation;
+            if (widths != null && !java.util.Arrays.equals(widths, p.widths())) {
+                kind += "_w" + java.util.Arrays.stream(widths).mapToObj(Integer::toString)
+                        .collect(java.util.stream.Collectors.joining("_"));
+            }
             if (synapseFile != null && neuronFile != null) {
                 kind = "allspin_" + synapseFile.getFileName().toString().replaceFirst("-.*", "");
             } else if (allSpin != null) {
@@ -208,6 +217,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + " --transfer " + transfer : "");
             ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet train " + dataset + " --preset " + preset
                     + " --seed " + seed + (epochs != null ? " --epochs " + epochs : "")
+                    + (widths != null ? " --widths " + java.util.Arrays.stream(widths).mapToObj(Integer::toString)
+                    .collect(java.util.stream.Collectors.joining(",")) : "")
                     + (activation != null ? " --activation " + activation : "") + devices
                     + " --record");
             System.out.println("recorded in " + ResultsFile.defaultPath());
@@ -222,6 +233,15 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (threads != null) {
             Flags.atLeast("--threads", threads, 1);
+        }
+        if (widths != null) {
+            if (widths.length != 3) {
+                throw new IllegalArgumentException("--widths needs three comma-separated numbers, got "
+                        + widths.length);
+            }
+            for (int w : widths) {
+                Flags.atLeast("--widths", w, 1);
+            }
         }
         if (celuAlpha != null) {
             Flags.positive("--celu-alpha", celuAlpha);

@@ -88,7 +88,8 @@ class BadInputTest {
             {"--neuron-span", "0", "--neuron-span"}, {"--neuron-span", "NaN", "--neuron-span"},
             {"--neuron-noise", "-1", "--neuron-noise"}, {"--refresh-every", "-5", "--refresh-every"},
             {"--rerange", "-1", "--rerange"}, {"--rerange", "Infinity", "--rerange"},
-            {"--transfer", "sometimes", "--transfer"},
+            {"--transfer", "sometimes", "--transfer"}, {"--widths", "16,32", "--widths"},
+            {"--widths", "16,0,64", "--widths"}, {"--widths", "16,a,64", "--widths"},
         };
         for (String[] c : cases) {
             Path o = freshOut("train-out");
