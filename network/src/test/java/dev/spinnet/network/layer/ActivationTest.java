@@ -32,6 +32,40 @@ class ActivationTest {
         }
     }
 
+    /** The vectorised GELU against the tanh formula in double precision, value and derivative. */
+    @Test
+    void geluMatchesTanhFormulaInBothPaths() {
+        Gelu g = new Gelu();
+        int n = 4001; // not a multiple of any vector length: the last elements take the scalar tail
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = -10f + 20f * i / (n - 1);
+        }
+        float[] y = new float[n];
+        float[] ones = new float[n];
+        java.util.Arrays.fill(ones, 1f);
+        float[] d = new float[n];
+        g.apply(x, y, 0, n);
+        g.backward(x, ones, d, 0, n);
+        double c = Math.sqrt(2 / Math.PI);
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            double t = Math.tanh(c * (v + 0.044715 * v * v * v));
+            double dExpected = 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * c * (1 + 3 * 0.044715 * v * v);
+            assertEquals(0.5 * v * (1 + t), y[i], 2e-6 * Math.max(1, Math.abs(v)), "value at " + v);
+            assertEquals(dExpected, d[i], 4e-6 * Math.max(1, v * v), "derivative at " + v);
+        }
+        // The scalar tail computes what a vector lane does, bit for bit.
+        float[] one = new float[n];
+        float[] oneD = new float[n];
+        for (int i = 0; i < n; i += 97) {
+            g.apply(x, one, i, i + 1);
+            g.backward(x, ones, oneD, i, i + 1);
+            assertEquals(Float.floatToIntBits(y[i]), Float.floatToIntBits(one[i]), "value bits at " + x[i]);
+            assertEquals(Float.floatToIntBits(d[i]), Float.floatToIntBits(oneD[i]), "derivative bits at " + x[i]);
+        }
+    }
+
     @Test
     void celuWithAlphaOneIsElu() {
         Celu f = new Celu(1f);
