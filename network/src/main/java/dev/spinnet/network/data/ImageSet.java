@@ -225,6 +225,23 @@ public final class ImageSet {
      * their original order; files stored class by class make a prefix slice one-class.
      */
     public ImageSet sample(int count, long seed) {
+        return copyOf(shuffledPrefix(count, seed, false));
+    }
+
+    /** The two disjoint parts of this set when {@code count} images are held out (e.g. for validation). */
+    public record Split(ImageSet rest, ImageSet heldOut) {
+    }
+
+    /**
+     * Holds out {@code count} images, the same ones {@link #sample} would draw with this seed; the
+     * rest keeps every other image. Both parts keep the original order.
+     */
+    public Split split(int count, long seed) {
+        return new Split(copyOf(shuffledPrefix(count, seed, true)), copyOf(shuffledPrefix(count, seed, false)));
+    }
+
+    /** Sorted indices of the first {@code count} of a seeded shuffle, or (complement) of all the others. */
+    private int[] shuffledPrefix(int count, long seed, boolean complement) {
         if (count < 0 || count > n) {
             throw new IndexOutOfBoundsException("cannot sample " + count + " of " + n + " images");
         }
@@ -239,8 +256,13 @@ public final class ImageSet {
             idx[i] = idx[j];
             idx[j] = t;
         }
-        int[] chosen = Arrays.copyOf(idx, count);
+        int[] chosen = complement ? Arrays.copyOfRange(idx, count, n) : Arrays.copyOf(idx, count);
         Arrays.sort(chosen);
+        return chosen;
+    }
+
+    private ImageSet copyOf(int[] chosen) {
+        int count = chosen.length;
         int size = imageSize();
         byte[] px = new byte[count * size];
         int[] lb = new int[count];

@@ -44,6 +44,32 @@ class ImageSetTest {
     }
 
     @Test
+    void splitHoldsOutWhatSampleDrawsAndKeepsTheRest() {
+        int n = 50;
+        byte[] px = new byte[n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            px[i] = (byte) i;
+            labels[i] = i % 3;
+        }
+        ImageSet s = new ImageSet(1, 1, 1, px, labels, List.of("a", "b", "c"));
+        ImageSet.Split split = s.split(12, 7);
+        assertArrayEquals(s.sample(12, 7).pixels(), split.heldOut().pixels());
+        assertEquals(12, split.heldOut().n());
+        assertEquals(38, split.rest().n());
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        for (ImageSet part : List.of(split.rest(), split.heldOut())) {
+            for (int i = 0; i < part.n(); i++) {
+                int id = part.pixels()[i];
+                assertEquals(id % 3, part.label(i), "label travels with its image");
+                assertEquals(true, seen.add(id), "image " + id + " in both parts");
+            }
+        }
+        assertEquals(n, seen.size());
+        assertThrows(IndexOutOfBoundsException.class, () -> s.split(51, 7));
+    }
+
+    @Test
     void channelStatsArePerChannel() {
         ImageSet.ChannelStats st = small().channelStats();
         // channel 0 samples: 0,100,10,110,20,120 -> mean 60

@@ -49,6 +49,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + " conv groups), e.g. 64,128,128")
     int[] widths;
 
+    @Option(names = "--holdout", paramLabel = "N",
+            description = "hold out N training images (drawn with the seed) and evaluate on them instead of the test"
+                    + " set, to choose settings without looking at the test set; the progress line and metrics.csv's test"
+                    + " columns then hold the held-out images (cannot be combined with --record)")
+    Integer holdout;
+
     @Option(names = "--epochs", description = "override the preset's epoch count")
     Integer epochs;
 
@@ -141,11 +147,13 @@ public final class TrainCommand implements Callable<Integer> {
         long w0 = System.nanoTime();
         TrainTest tt = Datasets.load(dataset, data);
         System.out.println("data: " + tt.sourceDescription());
-        PreparedData prepared = PreparedData.of(tt, p.trainSubset(), 0, seed);
+        PreparedData prepared = PreparedData.of(tt, p.trainSubset(), 0, holdout != null ? holdout : 0, seed);
         TrainingData train = prepared.train();
         TrainingData test = prepared.test();
         double loadSeconds = (System.nanoTime() - w0) / 1e9;
-        System.out.printf(Locale.ROOT, "loaded %d train / %d test images in %.1f s%n", train.n, test.n, loadSeconds);
+        String evalName = holdout != null ? "validation" : "test";
+        System.out.printf(Locale.ROOT, "loaded %d train / %d %s images in %.1f s%n", train.n, test.n, evalName,
+                loadSeconds);
 
         Model model = ModelFactory.build(dataset, widths != null ? widths : p.widths(), fn, train, seed);
         System.out.printf(Locale.ROOT, "model %s, activation %s, %d threads, config %s%n%s", model.name(),
@@ -165,9 +173,9 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.print(allSpin.report());
         }
         double acc = 100 * r.test().accuracy();
-        System.out.printf(Locale.ROOT, "test accuracy %.2f%% (%d images, TTA level %d); training %.1f s wall"
+        System.out.printf(Locale.ROOT, "%s accuracy %.2f%% (%d images, TTA level %d); training %.1f s wall"
                         + " (+ %.1f s data loading); %.1f GFLOP/s over training (6 x forward MACs)%n",
-                acc, test.n, cfg.ttaLevel(), r.trainSeconds(), loadSeconds, r.trainGflops());
+                evalName, acc, test.n, cfg.ttaLevel(), r.trainSeconds(), loadSeconds, r.trainGflops());
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("dataset", dataset);
@@ -176,7 +184,13 @@ public final class TrainCommand implements Callable<Integer> {
         json.put("activation", fn.describe());
         json.put("config", cfg);
         json.put("threads", Parallel.threads());
-        json.put("test_accuracy_percent", acc);
+        if (holdout != null) {
+            // Held-out training images, not the test set: a different key so that no one mistakes it.
+            json.put("holdout_images", holdout);
+            json.put("validation_accuracy_percent", acc);
+        } else {
+            json.put("test_accuracy_percent", acc);
+        }
         json.put("train_seconds", r.trainSeconds());
         json.put("data_load_seconds", loadSeconds);
         json.put("train_gflops", r.trainGflops());
@@ -233,6 +247,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (threads != null) {
             Flags.atLeast("--threads", threads, 1);
+        }
+        if (holdout != null) {
+            Flags.atLeast("--holdout", holdout, 1);
+            if (record) {
+                throw new IllegalArgumentException("--holdout evaluates on held-out training images, which are not"
+                        + " test figures: it cannot be combined with --record");
+            }
         }
         if (widths != null) {
             if (widths.length != 3) {

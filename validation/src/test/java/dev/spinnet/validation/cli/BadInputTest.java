@@ -90,6 +90,8 @@ class BadInputTest {
             {"--rerange", "-1", "--rerange"}, {"--rerange", "Infinity", "--rerange"},
             {"--transfer", "sometimes", "--transfer"}, {"--widths", "16,32", "--widths"},
             {"--widths", "16,0,64", "--widths"}, {"--widths", "16,a,64", "--widths"},
+            {"--holdout", "0", "--holdout"}, {"--holdout", "10000", "--holdout 10000 leaves no training images"},
+            {"--holdout", "-2", "--holdout"},
         };
         for (String[] c : cases) {
             Path o = freshOut("train-out");
@@ -100,6 +102,9 @@ class BadInputTest {
         Path out2 = freshOut("train-out");
         bad("train", "unknown preset 'huge'", out2, "train", "mnist", "--preset", "huge", "--out", out2.toString());
         bad("train", "Missing required parameter", null, "train");
+        Path out3 = freshOut("train-out");
+        bad("train", "cannot be combined with --record", out3, with(base, "--out", out3.toString(), "--holdout", "100",
+                "--record"));
     }
 
     @Test
