@@ -41,8 +41,19 @@ public final class Sgemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512
             ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
     static final int L = S.length();
-    /** Rows of the register tile. */
-    static final int MR = 8;
+    /**
+     * Rows of the register tile. With 512-bit vectors AVX-512 has 32 registers: 8 x 2
+     * accumulators + 2 B vectors + 1 broadcast fit. AVX2 has 16, where 6 x 2 + 2 + 1 = 15 fit.
+     */
+    static final int MR = L >= 16 ? 8 : 6;
+    /**
+     * Whether packed A holds each element already broadcast to a whole vector (AVX2). Java
+     * compiles {@code broadcast(S, a[i])} to a scalar load plus a register broadcast, which on
+     * Zen 3 competes with the FMAs for the vector pipes; a vector load does not. The A pack is L
+     * times larger, so one A micro-panel (KC x MR vectors) is kept in L1 while the B micro-panels
+     * stream past it from L2 (loop order ir outside jr), and KC, NC shrink to fit.
+     */
+    static final boolean BROADCAST_A = L < 16;
     /** Columns of the register tile: two vectors. */
     static final int NR = 2 * L;
     /**
@@ -51,11 +62,11 @@ public final class Sgemm {
      * depths 9*Cin (576, 1152, 2304) into equal blocks. The actual depth is balanced so no
      * block is thin (see {@link #gemm}).
      */
-    static final int KC = 384;
+    static final int KC = BROADCAST_A ? 96 : 384;
     /** Rows of a packed A block: MC x KC floats (360 KiB) use about a third of the 1 MiB L2. */
-    static final int MC = MR * Math.max(1, 240 / MR);
+    static final int MC = MR * Math.max(1, (BROADCAST_A ? 252 : 240) / MR);
     /** Columns of a packed B block (KC x NC, 3 MiB, lives in L3 and is streamed once per ic). */
-    static final int NC = NR * Math.max(1, 2048 / NR);
+    static final int NC = NR * Math.max(1, (BROADCAST_A ? 1024 : 2048) / NR);
 
     /** Below this many multiply-adds the packing overhead dominates; use the plain loops. */
     private static final long SMALL = 4096;
@@ -117,6 +128,21 @@ public final class Sgemm {
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     int mcPanels = (mc + MR - 1) / MR;
+                    if (BROADCAST_A) {
+                        float[] ap = ws.aPack(mcPanels * MR * kc * L);
+                        packABroadcast(transA, a, aOff, lda, ic, mc, pc, kc, ap);
+                        for (int ir = 0; ir < mcPanels; ir++) {
+                            int mr = Math.min(MR, mc - ir * MR);
+                            int ai = ir * MR * kc * L;
+                            for (int jr = 0; jr < ncPanels; jr++) {
+                                int nr = Math.min(NR, nc - jr * NR);
+                                int ci = cOff + (ic + ir * MR) * ldc + jc + jr * NR;
+                                microKernel6(kc, ap, ai, bp, jr * NR * kc, tile);
+                                storeTile(tile, mr, nr, alpha, betaK, c, ci, ldc);
+                            }
+                        }
+                        continue;
+                    }
                     float[] ap = ws.aPack(mcPanels * MR * kc);
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
                     for (int jr = 0; jr < ncPanels; jr++) {
@@ -239,6 +265,88 @@ public final class Sgemm {
         storeEdge(tile, mr, nr, alpha, beta, c, ci, ldc);
     }
 
+    /**
+     * The 6 x 2-vector register tile for 16-register (AVX2) machines: tile = Apanel * Bpanel over
+     * kc steps, A pre-broadcast (element (r, p) of the panel is the vector at (p * 6 + r) * L).
+     * Results go through the scratch tile so that this method stays small and all 12 accumulators
+     * stay in registers.
+     */
+    private static void microKernel6(int kc, float[] ap, int ai, float[] bp, int bi, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            // One constant multiplier (6 * L folds to 48): with "p * 6 * L" C2 no longer saw a linear
+            // index, kept a range check on every load and ran this loop at half speed.
+            int aIdx = ai + p * (6 * L);
+            int bIdx = bi + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bIdx);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bIdx + L);
+            FloatVector av;
+            av = FloatVector.fromArray(S, ap, aIdx + 0 * L);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.fromArray(S, ap, aIdx + 1 * L);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.fromArray(S, ap, aIdx + 2 * L);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.fromArray(S, ap, aIdx + 3 * L);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.fromArray(S, ap, aIdx + 4 * L);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.fromArray(S, ap, aIdx + 5 * L);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+        }
+        c00.intoArray(tile, 0 * NR);
+        c01.intoArray(tile, 0 * NR + L);
+        c10.intoArray(tile, 1 * NR);
+        c11.intoArray(tile, 1 * NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
+    }
+
+    /** C[0:mr, 0:nr] = alpha * tile + beta * C, vectorised for a full tile. */
+    private static void storeTile(float[] tile, int mr, int nr, float alpha, float beta, float[] c, int ci, int ldc) {
+        if (mr != MR || nr != NR) {
+            storeEdge(tile, mr, nr, alpha, beta, c, ci, ldc);
+            return;
+        }
+        for (int r = 0; r < MR; r++) {
+            for (int v = 0; v < NR; v += L) {
+                FloatVector t = FloatVector.fromArray(S, tile, r * NR + v).mul(alpha);
+                int at = ci + r * ldc + v;
+                // beta == 0 overwrites C without reading it, so NaN garbage cannot leak in.
+                (beta == 0f ? t : t.add(FloatVector.fromArray(S, c, at).mul(beta))).intoArray(c, at);
+            }
+        }
+    }
+
+    /** Packs like {@link #packA}, each element written as a whole vector of L copies ({@link #BROADCAST_A}). */
+    private static void packABroadcast(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0,
+                                       int kc, float[] ap) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int dst = ir * kc * L;
+            for (int p = 0; p < kc; p++) {
+                int d = dst + p * MR * L;
+                for (int r = 0; r < MR; r++) {
+                    float v = r >= mr ? 0f
+                            : transA ? a[aOff + (p0 + p) * lda + i0 + ir + r] : a[aOff + (i0 + ir + r) * lda + p0 + p];
+                    FloatVector.broadcast(S, v).intoArray(ap, d + r * L);
+                }
+            }
+        }
+    }
+
     /** Writes the valid mr x nr corner of a spilled register tile into C. */
     private static void storeEdge(float[] tile, int mr, int nr, float alpha, float beta,
                                   float[] c, int ci, int ldc) {
@@ -307,6 +415,9 @@ public final class Sgemm {
             if (transB && nr == NR && L == 16) {
                 transposePanel16(b, bOff + (j0 + jr) * ldb + p0, ldb, kc, bp, dst);
                 transposePanel16(b, bOff + (j0 + jr + L) * ldb + p0, ldb, kc, bp, dst + L);
+            } else if (transB && nr == NR && L == 8) {
+                transposePanel8(b, bOff + (j0 + jr) * ldb + p0, ldb, kc, bp, dst);
+                transposePanel8(b, bOff + (j0 + jr + L) * ldb + p0, ldb, kc, bp, dst + L);
             } else if (transB) {
                 // op(B)[p][j] = b[j*ldb + p]: read each stored row contiguously, write strided.
                 for (int j = 0; j < nr; j++) {
@@ -363,6 +474,78 @@ public final class Sgemm {
             bits[l] = (l & h) != 0;
         }
         return VectorMask.fromArray(S, bits, 0);
+    }
+
+    /**
+     * The 8-lane (AVX2) counterpart of {@link #transposePanel16}: 8 stored rows of B (8 columns of
+     * op(B)), kc deep, into one half of an NR panel, 8 x 8 blocks transposed in registers in three
+     * permute+blend stages; the kc % 8 tail is scalar. Only valid for 8-lane species.
+     */
+    private static void transposePanel8(float[] b, int src, int ldb, int kc, float[] bp, int dst) {
+        int kc8 = kc & ~7;
+        for (int p = 0; p < kc8; p += 8) {
+            int q = src + p;
+            FloatVector r0 = FloatVector.fromArray(S, b, q);
+            FloatVector r1 = FloatVector.fromArray(S, b, q + 1 * ldb);
+            FloatVector r2 = FloatVector.fromArray(S, b, q + 2 * ldb);
+            FloatVector r3 = FloatVector.fromArray(S, b, q + 3 * ldb);
+            FloatVector r4 = FloatVector.fromArray(S, b, q + 4 * ldb);
+            FloatVector r5 = FloatVector.fromArray(S, b, q + 5 * ldb);
+            FloatVector r6 = FloatVector.fromArray(S, b, q + 6 * ldb);
+            FloatVector r7 = FloatVector.fromArray(S, b, q + 7 * ldb);
+            FloatVector t;
+            t = r0;
+            r0 = r0.blend(r4.rearrange(DN4), M4);
+            r4 = r4.blend(t.rearrange(UP4), N4);
+            t = r1;
+            r1 = r1.blend(r5.rearrange(DN4), M4);
+            r5 = r5.blend(t.rearrange(UP4), N4);
+            t = r2;
+            r2 = r2.blend(r6.rearrange(DN4), M4);
+            r6 = r6.blend(t.rearrange(UP4), N4);
+            t = r3;
+            r3 = r3.blend(r7.rearrange(DN4), M4);
+            r7 = r7.blend(t.rearrange(UP4), N4);
+            t = r0;
+            r0 = r0.blend(r2.rearrange(DN2), M2);
+            r2 = r2.blend(t.rearrange(UP2), N2);
+            t = r1;
+            r1 = r1.blend(r3.rearrange(DN2), M2);
+            r3 = r3.blend(t.rearrange(UP2), N2);
+            t = r4;
+            r4 = r4.blend(r6.rearrange(DN2), M2);
+            r6 = r6.blend(t.rearrange(UP2), N2);
+            t = r5;
+            r5 = r5.blend(r7.rearrange(DN2), M2);
+            r7 = r7.blend(t.rearrange(UP2), N2);
+            t = r0;
+            r0 = r0.blend(r1.rearrange(DN1), M1);
+            r1 = r1.blend(t.rearrange(UP1), N1);
+            t = r2;
+            r2 = r2.blend(r3.rearrange(DN1), M1);
+            r3 = r3.blend(t.rearrange(UP1), N1);
+            t = r4;
+            r4 = r4.blend(r5.rearrange(DN1), M1);
+            r5 = r5.blend(t.rearrange(UP1), N1);
+            t = r6;
+            r6 = r6.blend(r7.rearrange(DN1), M1);
+            r7 = r7.blend(t.rearrange(UP1), N1);
+            int d = dst + p * NR;
+            r0.intoArray(bp, d);
+            r1.intoArray(bp, d + 1 * NR);
+            r2.intoArray(bp, d + 2 * NR);
+            r3.intoArray(bp, d + 3 * NR);
+            r4.intoArray(bp, d + 4 * NR);
+            r5.intoArray(bp, d + 5 * NR);
+            r6.intoArray(bp, d + 6 * NR);
+            r7.intoArray(bp, d + 7 * NR);
+        }
+        for (int j = 0; j < 8; j++) {
+            int row = src + j * ldb;
+            for (int p = kc8; p < kc; p++) {
+                bp[dst + p * NR + j] = b[row + p];
+            }
+        }
     }
 
     /**
