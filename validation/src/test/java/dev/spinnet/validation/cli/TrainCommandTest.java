@@ -61,4 +61,26 @@ class TrainCommandTest {
         assertEquals(0, again[0], again[2].toString());
         assertTrue(again[1].toString().contains("resuming"), again[1].toString());
     }
+
+    /** --holdout evaluates on held-out training images (never the test set) and says so; --widths shapes the net. */
+    @Test
+    void holdoutAndWidths(@TempDir Path tmp) throws Exception {
+        Path mnist = Path.of("..", "..", "shared", "datasets", "mnist");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(mnist), "shared MNIST copy not present");
+        Path out = tmp.resolve("run");
+        Object[] r = SweepCommandTest.cli("train", "mnist", "--preset", "quick", "--data", mnist.toString(),
+                "--out", out.toString(), "--threads", "2", "--holdout", "2000", "--widths", "8,16,32");
+        assertEquals(0, r[0], r[2].toString());
+        String stdout = r[1].toString();
+        assertTrue(stdout.contains("loaded 8000 train / 2000 validation images"), stdout);
+        assertTrue(stdout.contains("mnist-cnn-8-16-32"), stdout);
+        assertTrue(stdout.contains("validation accuracy"), stdout);
+        assertFalse(stdout.contains("test accuracy"), stdout);
+        String json = Files.readString(out.resolve("result.json"));
+        assertTrue(json.contains("\"validation_accuracy_percent\""), json);
+        assertTrue(json.contains("\"holdout_images\" : 2000"), json);
+        assertFalse(json.contains("test_accuracy_percent"), json);
+        double acc = Double.parseDouble(json.replaceAll("(?s).*\"validation_accuracy_percent\" : ([0-9.]+).*", "$1"));
+        assertTrue(acc > 80 && acc <= 100, "quick MNIST validation accuracy " + acc);
+    }
 }
