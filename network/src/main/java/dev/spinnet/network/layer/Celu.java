@@ -1,6 +1,7 @@
 package dev.spinnet.network.layer;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -18,6 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class Celu implements ActivationFunction {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, S.vectorShape());
     private final float alpha;
     private final float invAlpha;
 
@@ -85,13 +87,14 @@ public final class Celu implements ActivationFunction {
     /** exp(x) for x <= 0 (x >= -87 keeps 2^k normal; below that the result is ~0 anyway). */
     static FloatVector expNonPositive(FloatVector x) {
         FloatVector xc = x.max(-87f);
-        // k = round(x log2 e), by truncating x log2 e - 0.5 (x <= 0).
-        FloatVector kf = xc.mul(LOG2E).sub(0.5f).convert(VectorOperators.F2I, 0).reinterpretAsInts()
-                .convert(VectorOperators.I2F, 0).reinterpretAsFloats();
+        // k = round(x log2 e), by truncating x log2 e - 0.5 (x <= 0). convertShape to the int species,
+        // and k kept as ints for 2^k: the same values as convert(F2I)/reinterpret, but JDK 17 compiles
+        // this form about twice as fast.
+        IntVector k = (IntVector) xc.mul(LOG2E).sub(0.5f).convertShape(VectorOperators.F2I, INTS, 0);
+        FloatVector kf = (FloatVector) k.convertShape(VectorOperators.I2F, S, 0);
         FloatVector r = xc.sub(kf.mul(LN2_HI)).sub(kf.mul(LN2_LO));
         FloatVector p = r.mul(C6).add(C5).mul(r).add(C4).mul(r).add(C3).mul(r).add(C2).mul(r).add(1f).mul(r).add(1f);
-        FloatVector twoK = kf.convert(VectorOperators.F2I, 0).reinterpretAsInts().add(127).lanewise(
-                VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector twoK = k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         return p.mul(twoK);
     }
 

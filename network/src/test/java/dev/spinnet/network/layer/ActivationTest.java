@@ -67,6 +67,25 @@ class ActivationTest {
     }
 
     @Test
+    void reluBackwardPassesGradientOnlyWherePositive() {
+        int n = 37; // vector loop and scalar tail
+        float[] x = new float[n];
+        float[] dy = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (i % 4) - 1.5f;
+            dy[i] = i + 1;
+        }
+        x[3] = 0f;
+        x[5] = Float.NaN;
+        x[n - 1] = Float.NaN;
+        float[] dx = new float[n];
+        new Relu().backward(x, dy, dx, 0, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(x[i] > 0 ? dy[i] : 0f, dx[i], 0f, "element " + i);
+        }
+    }
+
+    @Test
     void celuWithAlphaOneIsElu() {
         Celu f = new Celu(1f);
         assertEquals(Math.exp(-2) - 1, f.value(-2), 1e-6);
