@@ -40,13 +40,26 @@ class TrainCommandTest {
         assertOneLineError(SweepCommandTest.cli("--bogus"), "--bogus");
     }
 
-    @Test
-    void quickMnistRunWritesItsOutputs(@TempDir Path tmp) throws Exception {
+    /** The shared MNIST copy, or the test is skipped (a fresh clone outside the workspace has none). */
+    private static Path sharedMnist() {
         Path mnist = Path.of("..", "..", "shared", "datasets", "mnist");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(mnist), "shared MNIST copy not present");
+        return mnist;
+    }
+
+    /** A quick-preset MNIST run on 2 threads into {@code out}, with extra flags. */
+    private static Object[] quickMnist(Path out, String... extra) {
+        String[] base = {"train", "mnist", "--preset", "quick", "--data", sharedMnist().toString(),
+            "--out", out.toString(), "--threads", "2"};
+        String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return SweepCommandTest.cli(args);
+    }
+
+    @Test
+    void quickMnistRunWritesItsOutputs(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");
-        Object[] r = SweepCommandTest.cli("train", "mnist", "--preset", "quick", "--data", mnist.toString(),
-                "--out", out.toString(), "--threads", "2");
+        Object[] r = quickMnist(out);
         assertEquals(0, r[0], r[2].toString());
         assertTrue(r[1].toString().contains("test accuracy"), r[1].toString());
         for (String f : new String[]{"metrics.csv", "checkpoint.bin", "result.json"}) {
@@ -56,8 +69,7 @@ class TrainCommandTest {
         double acc = Double.parseDouble(json.replaceAll("(?s).*\"test_accuracy_percent\" : ([0-9.]+).*", "$1"));
         assertTrue(acc > 90, "quick MNIST accuracy " + acc);
         // Resuming a finished run retrains nothing and reports the same accuracy.
-        Object[] again = SweepCommandTest.cli("train", "mnist", "--preset", "quick", "--data", mnist.toString(),
-                "--out", out.toString(), "--threads", "2", "--resume");
+        Object[] again = quickMnist(out, "--resume");
         assertEquals(0, again[0], again[2].toString());
         assertTrue(again[1].toString().contains("resuming"), again[1].toString());
     }
@@ -65,11 +77,8 @@ class TrainCommandTest {
     /** --holdout evaluates on held-out training images (never the test set) and says so; --widths shapes the net. */
     @Test
     void holdoutAndWidths(@TempDir Path tmp) throws Exception {
-        Path mnist = Path.of("..", "..", "shared", "datasets", "mnist");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(mnist), "shared MNIST copy not present");
+        Object[] r = quickMnist(tmp.resolve("run"), "--holdout", "2000", "--widths", "8,16,32");
         Path out = tmp.resolve("run");
-        Object[] r = SweepCommandTest.cli("train", "mnist", "--preset", "quick", "--data", mnist.toString(),
-                "--out", out.toString(), "--threads", "2", "--holdout", "2000", "--widths", "8,16,32");
         assertEquals(0, r[0], r[2].toString());
         String stdout = r[1].toString();
         assertTrue(stdout.contains("loaded 8000 train / 2000 validation images"), stdout);
