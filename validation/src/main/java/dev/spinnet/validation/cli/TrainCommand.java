@@ -212,8 +212,7 @@ public final class TrainCommand implements Callable<Integer> {
             // A non-default activation is an ablation row, not the baseline: keep its own key.
             String kind = activation == null || activation.equals(p.activation()) ? "float" : "float_" + activation;
             if (widths != null && !java.util.Arrays.equals(widths, p.widths())) {
-                kind += "_w" + java.util.Arrays.stream(widths).mapToObj(Integer::toString)
-                        .collect(java.util.stream.Collectors.joining("_"));
+                kind += "_w" + joined(widths, "_");
             }
             if (synapseFile != null && neuronFile != null) {
                 kind = "allspin_" + synapseFile.getFileName().toString().replaceFirst("-.*", "");
@@ -231,13 +230,17 @@ public final class TrainCommand implements Callable<Integer> {
                     + " --transfer " + transfer : "");
             ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet train " + dataset + " --preset " + preset
                     + " --seed " + seed + (epochs != null ? " --epochs " + epochs : "")
-                    + (widths != null ? " --widths " + java.util.Arrays.stream(widths).mapToObj(Integer::toString)
-                    .collect(java.util.stream.Collectors.joining(",")) : "")
+                    + (widths != null ? " --widths " + joined(widths, ",") : "")
                     + (activation != null ? " --activation " + activation : "") + devices
                     + " --record");
             System.out.println("recorded in " + ResultsFile.defaultPath());
         }
         return 0;
+    }
+
+    private static String joined(int[] values, String separator) {
+        return java.util.Arrays.stream(values).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(separator));
     }
 
     /** Numeric flags picocli accepts as numbers but training cannot use (NaN, zero, negative...). */
