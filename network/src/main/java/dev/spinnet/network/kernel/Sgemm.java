@@ -47,11 +47,13 @@ public final class Sgemm {
      */
     static final int MR = L >= 16 ? 8 : 6;
     /**
-     * Whether packed A holds each element already broadcast to a whole vector (AVX2). Java
-     * compiles {@code broadcast(S, a[i])} to a scalar load plus a register broadcast, which on
-     * Zen 3 competes with the FMAs for the vector pipes; a vector load does not. The A pack is L
-     * times larger, so one A micro-panel (KC x MR vectors) is kept in L1 while the B micro-panels
-     * stream past it from L2 (loop order ir outside jr), and KC, NC shrink to fit.
+     * Whether A is fed to the AVX2 kernel pre-broadcast, each element a whole vector. With
+     * {@code broadcast(S, a[i])} C2 emits memory broadcasts but schedules all six ahead of the
+     * FMAs; with 12 accumulators that needs more than the 16 ymm registers, one accumulator is
+     * spilled to the stack and the loop runs at half speed (JDK 25, Zen 3). Plain vector loads of
+     * a pre-broadcast panel are consumed one at a time and nothing spills. The expanded panel is
+     * L times larger, so each A micro-panel (KC x MR vectors) is built just before use and kept
+     * in L1 while the B micro-panels stream past it from L2 (loop order ir outside jr).
      */
     static final boolean BROADCAST_A = L < 16;
     /** Columns of the register tile: two vectors. */
@@ -63,7 +65,10 @@ public final class Sgemm {
      * block is thin (see {@link #gemm}).
      */
     static final int KC = BROADCAST_A ? 96 : 384;
-    /** Rows of a packed A block: MC x KC floats (360 KiB) use about a third of the 1 MiB L2. */
+    /**
+     * Rows of a packed A block: MC x KC floats (360 KiB) use about a third of the 1 MiB L2. The
+     * AVX2 path packs one micro-panel at a time, so there MC only bounds the C rows per B pass.
+     */
     static final int MC = MR * Math.max(1, (BROADCAST_A ? 252 : 240) / MR);
     /** Columns of a packed B block (KC x NC, 3 MiB, lives in L3 and is streamed once per ic). */
     static final int NC = NR * Math.max(1, (BROADCAST_A ? 1024 : 2048) / NR);
@@ -129,16 +134,21 @@ public final class Sgemm {
                     int mc = Math.min(MC, m - ic);
                     int mcPanels = (mc + MR - 1) / MR;
                     if (BROADCAST_A) {
-                        float[] ap = ws.aPack(mcPanels * MR * kc * L);
-                        packABroadcast(transA, a, aOff, lda, ic, mc, pc, kc, ap);
+                        // One A micro-panel at a time, expanded into an L1-sized buffer and used
+                        // against every B micro-panel of the block before the next is expanded.
+                        float[] ap = ws.aPack(MR * kc * L);
                         for (int ir = 0; ir < mcPanels; ir++) {
                             int mr = Math.min(MR, mc - ir * MR);
-                            int ai = ir * MR * kc * L;
+                            expandA(transA, a, aOff, lda, ic + ir * MR, mr, pc, kc, ap);
                             for (int jr = 0; jr < ncPanels; jr++) {
                                 int nr = Math.min(NR, nc - jr * NR);
                                 int ci = cOff + (ic + ir * MR) * ldc + jc + jr * NR;
-                                microKernel6(kc, ap, ai, bp, jr * NR * kc, tile);
-                                storeTile(tile, mr, nr, alpha, betaK, c, ci, ldc);
+                                if (mr == MR && nr == NR) {
+                                    microKernel6(kc, ap, bp, jr * NR * kc, alpha, betaK, c, ci, ldc);
+                                } else {
+                                    microKernel6Tile(kc, ap, bp, jr * NR * kc, tile);
+                                    storeEdge(tile, mr, nr, alpha, betaK, c, ci, ldc);
+                                }
                             }
                         }
                         continue;
@@ -266,17 +276,78 @@ public final class Sgemm {
     }
 
     /**
-     * The 6 x 2-vector register tile for 16-register (AVX2) machines: tile = Apanel * Bpanel over
-     * kc steps, A pre-broadcast (element (r, p) of the panel is the vector at (p * 6 + r) * L).
-     * Results go through the scratch tile so that this method stays small and all 12 accumulators
-     * stay in registers.
+     * The 6 x 2-vector register tile for 16-register (AVX2) machines, full tiles only:
+     * C[0:6, 0:NR] = alpha * Apanel * Bpanel + beta * C over kc steps, A pre-broadcast (element
+     * (r, p) of the panel is the vector at (p * 6 + r) * L, see {@link #expandA}). 12 accumulators
+     * + 2 B vectors + 1 A vector use 15 of the 16 ymm registers.
      */
-    private static void microKernel6(int kc, float[] ap, int ai, float[] bp, int bi, float[] tile) {
+    private static void microKernel6(int kc, float[] ap, float[] bp, int bi, float alpha, float beta,
+                                     float[] c, int ci, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
             // One constant multiplier (6 * L folds to 48): with "p * 6 * L" C2 no longer saw a linear
             // index, kept a range check on every load and ran this loop at half speed.
-            int aIdx = ai + p * (6 * L);
+            int aIdx = p * (6 * L);
+            int bIdx = bi + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bIdx);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bIdx + L);
+            FloatVector av;
+            av = FloatVector.fromArray(S, ap, aIdx + 0 * L);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.fromArray(S, ap, aIdx + 1 * L);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.fromArray(S, ap, aIdx + 2 * L);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.fromArray(S, ap, aIdx + 3 * L);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.fromArray(S, ap, aIdx + 4 * L);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.fromArray(S, ap, aIdx + 5 * L);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+        }
+        if (beta == 0f) {
+            // beta == 0 overwrites C without reading it, so NaN garbage cannot leak in.
+            c00.mul(alpha).intoArray(c, ci + 0 * ldc);
+            c01.mul(alpha).intoArray(c, ci + 0 * ldc + L);
+            c10.mul(alpha).intoArray(c, ci + 1 * ldc);
+            c11.mul(alpha).intoArray(c, ci + 1 * ldc + L);
+            c20.mul(alpha).intoArray(c, ci + 2 * ldc);
+            c21.mul(alpha).intoArray(c, ci + 2 * ldc + L);
+            c30.mul(alpha).intoArray(c, ci + 3 * ldc);
+            c31.mul(alpha).intoArray(c, ci + 3 * ldc + L);
+            c40.mul(alpha).intoArray(c, ci + 4 * ldc);
+            c41.mul(alpha).intoArray(c, ci + 4 * ldc + L);
+            c50.mul(alpha).intoArray(c, ci + 5 * ldc);
+            c51.mul(alpha).intoArray(c, ci + 5 * ldc + L);
+        } else {
+            FloatVector.fromArray(S, c, ci + 0 * ldc).mul(beta).add(c00.mul(alpha)).intoArray(c, ci + 0 * ldc);
+            FloatVector.fromArray(S, c, ci + 0 * ldc + L).mul(beta).add(c01.mul(alpha)).intoArray(c, ci + 0 * ldc + L);
+            FloatVector.fromArray(S, c, ci + 1 * ldc).mul(beta).add(c10.mul(alpha)).intoArray(c, ci + 1 * ldc);
+            FloatVector.fromArray(S, c, ci + 1 * ldc + L).mul(beta).add(c11.mul(alpha)).intoArray(c, ci + 1 * ldc + L);
+            FloatVector.fromArray(S, c, ci + 2 * ldc).mul(beta).add(c20.mul(alpha)).intoArray(c, ci + 2 * ldc);
+            FloatVector.fromArray(S, c, ci + 2 * ldc + L).mul(beta).add(c21.mul(alpha)).intoArray(c, ci + 2 * ldc + L);
+            FloatVector.fromArray(S, c, ci + 3 * ldc).mul(beta).add(c30.mul(alpha)).intoArray(c, ci + 3 * ldc);
+            FloatVector.fromArray(S, c, ci + 3 * ldc + L).mul(beta).add(c31.mul(alpha)).intoArray(c, ci + 3 * ldc + L);
+            FloatVector.fromArray(S, c, ci + 4 * ldc).mul(beta).add(c40.mul(alpha)).intoArray(c, ci + 4 * ldc);
+            FloatVector.fromArray(S, c, ci + 4 * ldc + L).mul(beta).add(c41.mul(alpha)).intoArray(c, ci + 4 * ldc + L);
+            FloatVector.fromArray(S, c, ci + 5 * ldc).mul(beta).add(c50.mul(alpha)).intoArray(c, ci + 5 * ldc);
+            FloatVector.fromArray(S, c, ci + 5 * ldc + L).mul(beta).add(c51.mul(alpha)).intoArray(c, ci + 5 * ldc + L);
+        }
+    }
+
+    /** {@link #microKernel6} for edge tiles: the raw product goes to the scratch tile for {@link #storeEdge}. */
+    private static void microKernel6Tile(int kc, float[] ap, float[] bp, int bi, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            // One constant multiplier (6 * L folds to 48): with "p * 6 * L" C2 no longer saw a linear
+            // index, kept a range check on every load and ran this loop at half speed.
+            int aIdx = p * (6 * L);
             int bIdx = bi + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, bp, bIdx);
             FloatVector b1 = FloatVector.fromArray(S, bp, bIdx + L);
@@ -314,35 +385,35 @@ public final class Sgemm {
         c51.intoArray(tile, 5 * NR + L);
     }
 
-    /** C[0:mr, 0:nr] = alpha * tile + beta * C, vectorised for a full tile. */
-    private static void storeTile(float[] tile, int mr, int nr, float alpha, float beta, float[] c, int ci, int ldc) {
-        if (mr != MR || nr != NR) {
-            storeEdge(tile, mr, nr, alpha, beta, c, ci, ldc);
+    /**
+     * One MR-row micro-panel of op(A)[i0:i0+mr, p0:p0+kc] with each element written as a whole
+     * vector of L copies ({@link #BROADCAST_A}); rows beyond mr are zero. The panel (kc x MR
+     * vectors, 18 KiB at KC = 96) is built just before use, so it is written to and read from L1.
+     */
+    private static void expandA(boolean transA, float[] a, int aOff, int lda, int i0, int mr, int p0,
+                                int kc, float[] ap) {
+        if (mr == MR) {
+            // Rows of op(A) are lda apart when A is stored as is, adjacent when transposed.
+            int step = transA ? 1 : lda;
+            int pStep = transA ? lda : 1;
+            int q0 = transA ? aOff + p0 * lda + i0 : aOff + i0 * lda + p0;
+            for (int p = 0; p < kc; p++) {
+                int d = p * (MR * L);
+                int q = q0 + p * pStep;
+                FloatVector.broadcast(S, a[q]).intoArray(ap, d);
+                FloatVector.broadcast(S, a[q + step]).intoArray(ap, d + L);
+                FloatVector.broadcast(S, a[q + 2 * step]).intoArray(ap, d + 2 * L);
+                FloatVector.broadcast(S, a[q + 3 * step]).intoArray(ap, d + 3 * L);
+                FloatVector.broadcast(S, a[q + 4 * step]).intoArray(ap, d + 4 * L);
+                FloatVector.broadcast(S, a[q + 5 * step]).intoArray(ap, d + 5 * L);
+            }
             return;
         }
-        for (int r = 0; r < MR; r++) {
-            for (int v = 0; v < NR; v += L) {
-                FloatVector t = FloatVector.fromArray(S, tile, r * NR + v).mul(alpha);
-                int at = ci + r * ldc + v;
-                // beta == 0 overwrites C without reading it, so NaN garbage cannot leak in.
-                (beta == 0f ? t : t.add(FloatVector.fromArray(S, c, at).mul(beta))).intoArray(c, at);
-            }
-        }
-    }
-
-    /** Packs like {@link #packA}, each element written as a whole vector of L copies ({@link #BROADCAST_A}). */
-    private static void packABroadcast(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0,
-                                       int kc, float[] ap) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int mr = Math.min(MR, mc - ir);
-            int dst = ir * kc * L;
-            for (int p = 0; p < kc; p++) {
-                int d = dst + p * MR * L;
-                for (int r = 0; r < MR; r++) {
-                    float v = r >= mr ? 0f
-                            : transA ? a[aOff + (p0 + p) * lda + i0 + ir + r] : a[aOff + (i0 + ir + r) * lda + p0 + p];
-                    FloatVector.broadcast(S, v).intoArray(ap, d + r * L);
-                }
+        for (int p = 0; p < kc; p++) {
+            for (int r = 0; r < MR; r++) {
+                float v = r >= mr ? 0f
+                        : transA ? a[aOff + (p0 + p) * lda + i0 + r] : a[aOff + (i0 + r) * lda + p0 + p];
+                FloatVector.broadcast(S, v).intoArray(ap, p * (MR * L) + r * L);
             }
         }
     }
