@@ -143,12 +143,8 @@ public final class Sgemm {
                             for (int jr = 0; jr < ncPanels; jr++) {
                                 int nr = Math.min(NR, nc - jr * NR);
                                 int ci = cOff + (ic + ir * MR) * ldc + jc + jr * NR;
-                                if (mr == MR && nr == NR) {
-                                    microKernel6(kc, ap, bp, jr * NR * kc, alpha, betaK, c, ci, ldc);
-                                } else {
-                                    microKernel6Tile(kc, ap, bp, jr * NR * kc, tile);
-                                    storeEdge(tile, mr, nr, alpha, betaK, c, ci, ldc);
-                                }
+                                microKernel6(kc, ap, bp, jr * NR * kc, tile);
+                                storeTile(tile, mr, nr, alpha, betaK, c, ci, ldc);
                             }
                         }
                         continue;
@@ -276,73 +272,15 @@ public final class Sgemm {
     }
 
     /**
-     * The 6 x 2-vector register tile for 16-register (AVX2) machines, full tiles only:
-     * C[0:6, 0:NR] = alpha * Apanel * Bpanel + beta * C over kc steps, A pre-broadcast (element
-     * (r, p) of the panel is the vector at (p * 6 + r) * L, see {@link #expandA}). 12 accumulators
-     * + 2 B vectors + 1 A vector use 15 of the 16 ymm registers.
+     * The 6 x 2-vector register tile for 16-register (AVX2) machines: tile = Apanel * Bpanel over
+     * kc steps, A pre-broadcast (element (r, p) of the panel is the vector at (p * 6 + r) * L, see
+     * {@link #expandA}). 12 accumulators + 2 B vectors + 1 A vector use 15 of the 16 ymm
+     * registers. Results go through the scratch tile so that nothing but stores follows the loop:
+     * updating C here (alpha, beta) made C2 schedule A loads early and spill accumulators inside
+     * the loop once both beta branches had been profiled (half speed in the training step,
+     * invisible in a beta = 0 benchmark).
      */
-    private static void microKernel6(int kc, float[] ap, float[] bp, int bi, float alpha, float beta,
-                                     float[] c, int ci, int ldc) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            // One constant multiplier (6 * L folds to 48): with "p * 6 * L" C2 no longer saw a linear
-            // index, kept a range check on every load and ran this loop at half speed.
-            int aIdx = p * (6 * L);
-            int bIdx = bi + p * NR;
-            FloatVector b0 = FloatVector.fromArray(S, bp, bIdx);
-            FloatVector b1 = FloatVector.fromArray(S, bp, bIdx + L);
-            FloatVector av;
-            av = FloatVector.fromArray(S, ap, aIdx + 0 * L);
-            c00 = av.fma(b0, c00);
-            c01 = av.fma(b1, c01);
-            av = FloatVector.fromArray(S, ap, aIdx + 1 * L);
-            c10 = av.fma(b0, c10);
-            c11 = av.fma(b1, c11);
-            av = FloatVector.fromArray(S, ap, aIdx + 2 * L);
-            c20 = av.fma(b0, c20);
-            c21 = av.fma(b1, c21);
-            av = FloatVector.fromArray(S, ap, aIdx + 3 * L);
-            c30 = av.fma(b0, c30);
-            c31 = av.fma(b1, c31);
-            av = FloatVector.fromArray(S, ap, aIdx + 4 * L);
-            c40 = av.fma(b0, c40);
-            c41 = av.fma(b1, c41);
-            av = FloatVector.fromArray(S, ap, aIdx + 5 * L);
-            c50 = av.fma(b0, c50);
-            c51 = av.fma(b1, c51);
-        }
-        if (beta == 0f) {
-            // beta == 0 overwrites C without reading it, so NaN garbage cannot leak in.
-            c00.mul(alpha).intoArray(c, ci + 0 * ldc);
-            c01.mul(alpha).intoArray(c, ci + 0 * ldc + L);
-            c10.mul(alpha).intoArray(c, ci + 1 * ldc);
-            c11.mul(alpha).intoArray(c, ci + 1 * ldc + L);
-            c20.mul(alpha).intoArray(c, ci + 2 * ldc);
-            c21.mul(alpha).intoArray(c, ci + 2 * ldc + L);
-            c30.mul(alpha).intoArray(c, ci + 3 * ldc);
-            c31.mul(alpha).intoArray(c, ci + 3 * ldc + L);
-            c40.mul(alpha).intoArray(c, ci + 4 * ldc);
-            c41.mul(alpha).intoArray(c, ci + 4 * ldc + L);
-            c50.mul(alpha).intoArray(c, ci + 5 * ldc);
-            c51.mul(alpha).intoArray(c, ci + 5 * ldc + L);
-        } else {
-            FloatVector.fromArray(S, c, ci + 0 * ldc).mul(beta).add(c00.mul(alpha)).intoArray(c, ci + 0 * ldc);
-            FloatVector.fromArray(S, c, ci + 0 * ldc + L).mul(beta).add(c01.mul(alpha)).intoArray(c, ci + 0 * ldc + L);
-            FloatVector.fromArray(S, c, ci + 1 * ldc).mul(beta).add(c10.mul(alpha)).intoArray(c, ci + 1 * ldc);
-            FloatVector.fromArray(S, c, ci + 1 * ldc + L).mul(beta).add(c11.mul(alpha)).intoArray(c, ci + 1 * ldc + L);
-            FloatVector.fromArray(S, c, ci + 2 * ldc).mul(beta).add(c20.mul(alpha)).intoArray(c, ci + 2 * ldc);
-            FloatVector.fromArray(S, c, ci + 2 * ldc + L).mul(beta).add(c21.mul(alpha)).intoArray(c, ci + 2 * ldc + L);
-            FloatVector.fromArray(S, c, ci + 3 * ldc).mul(beta).add(c30.mul(alpha)).intoArray(c, ci + 3 * ldc);
-            FloatVector.fromArray(S, c, ci + 3 * ldc + L).mul(beta).add(c31.mul(alpha)).intoArray(c, ci + 3 * ldc + L);
-            FloatVector.fromArray(S, c, ci + 4 * ldc).mul(beta).add(c40.mul(alpha)).intoArray(c, ci + 4 * ldc);
-            FloatVector.fromArray(S, c, ci + 4 * ldc + L).mul(beta).add(c41.mul(alpha)).intoArray(c, ci + 4 * ldc + L);
-            FloatVector.fromArray(S, c, ci + 5 * ldc).mul(beta).add(c50.mul(alpha)).intoArray(c, ci + 5 * ldc);
-            FloatVector.fromArray(S, c, ci + 5 * ldc + L).mul(beta).add(c51.mul(alpha)).intoArray(c, ci + 5 * ldc + L);
-        }
-    }
-
-    /** {@link #microKernel6} for edge tiles: the raw product goes to the scratch tile for {@link #storeEdge}. */
-    private static void microKernel6Tile(int kc, float[] ap, float[] bp, int bi, float[] tile) {
+    private static void microKernel6(int kc, float[] ap, float[] bp, int bi, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
             // One constant multiplier (6 * L folds to 48): with "p * 6 * L" C2 no longer saw a linear
@@ -383,6 +321,22 @@ public final class Sgemm {
         c41.intoArray(tile, 4 * NR + L);
         c50.intoArray(tile, 5 * NR);
         c51.intoArray(tile, 5 * NR + L);
+    }
+
+    /** C[0:mr, 0:nr] = alpha * tile + beta * C, vectorised for a full tile. */
+    private static void storeTile(float[] tile, int mr, int nr, float alpha, float beta, float[] c, int ci, int ldc) {
+        if (mr != MR || nr != NR) {
+            storeEdge(tile, mr, nr, alpha, beta, c, ci, ldc);
+            return;
+        }
+        for (int r = 0; r < MR; r++) {
+            for (int v = 0; v < NR; v += L) {
+                FloatVector t = FloatVector.fromArray(S, tile, r * NR + v).mul(alpha);
+                int at = ci + r * ldc + v;
+                // beta == 0 overwrites C without reading it, so NaN garbage cannot leak in.
+                (beta == 0f ? t : t.add(FloatVector.fromArray(S, c, at).mul(beta))).intoArray(c, at);
+            }
+        }
     }
 
     /**
@@ -799,7 +753,7 @@ public final class Sgemm {
 
     /**
      * Same product as {@link #gemm}, split into {@code threads} independent blocks of C (column
-     * blocks when C is wide, row blocks when tall) run on {@link KernelThreads}. Each block is a
+     * or row blocks, see the comment on the split) run on {@link KernelThreads}. Each block is a
      * plain single-threaded {@link #gemm} call with shifted offsets, so results are identical
      * to the serial kernel.
      */
@@ -814,7 +768,12 @@ public final class Sgemm {
         }
         Runnable[] tasks = new Runnable[parts];
         int count = 0;
-        if (n >= m) {
+        // Each part packs its own operands: a column split repeats A's packing in every part, a
+        // row split repeats B's. On the AVX2 path A's expansion writes 8 floats per element, so
+        // rows are split whenever there are enough (measured on Zen 3: par/independent 0.98
+        // with row split, 0.89 with column split); elsewhere the wider side is split.
+        boolean splitColumns = BROADCAST_A ? m < 4 * MR : n >= m;
+        if (splitColumns) {
             // Column blocks rounded to NR so every part runs full register tiles.
             int panels = (n + NR - 1) / NR;
             parts = Math.min(parts, panels);
