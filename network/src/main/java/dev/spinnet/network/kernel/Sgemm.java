@@ -43,35 +43,29 @@ public final class Sgemm {
     static final int L = S.length();
     /**
      * Rows of the register tile. With 512-bit vectors AVX-512 has 32 registers: 8 x 2
-     * accumulators + 2 B vectors + 1 broadcast fit. AVX2 has 16, where 6 x 2 + 2 + 1 = 15 fit.
+     * accumulators + 2 B vectors + 1 broadcast fit. AVX2 has 16, and C2 loads all broadcasts of a
+     * k step before its FMAs: 4 x 2 accumulators + 2 B vectors + 4 broadcasts = 14 fit, while
+     * 6 rows (18 registers) spilled an accumulator to the stack inside the loop (half speed).
      */
-    static final int MR = L >= 16 ? 8 : 6;
-    /**
-     * Whether A is fed to the AVX2 kernel pre-broadcast, each element a whole vector. With
-     * {@code broadcast(S, a[i])} C2 emits memory broadcasts but schedules all six ahead of the
-     * FMAs; with 12 accumulators that needs more than the 16 ymm registers, one accumulator is
-     * spilled to the stack and the loop runs at half speed (JDK 25, Zen 3). Plain vector loads of
-     * a pre-broadcast panel are consumed one at a time and nothing spills. The expanded panel is
-     * L times larger, so each A micro-panel (KC x MR vectors) is built just before use and kept
-     * in L1 while the B micro-panels stream past it from L2 (loop order ir outside jr).
-     */
-    static final boolean BROADCAST_A = L < 16;
+    static final int MR = L >= 16 ? 8 : 4;
     /** Columns of the register tile: two vectors. */
     static final int NR = 2 * L;
     /**
      * Maximum depth of a packed block. A KC x NR B micro-panel (48 KiB at 512-bit) is streamed
      * against L1-resident A micro-panels; 256..512 measured within noise, 384 splits the conv
      * depths 9*Cin (576, 1152, 2304) into equal blocks. The actual depth is balanced so no
-     * block is thin (see {@link #gemm}).
+     * block is thin (see {@link #gemm}). On AVX2 (Zen 3) 384..768 were within noise of each
+     * other and 96..256 slower: C is read and written once per K block, and deep blocks make
+     * that rarer.
      */
-    static final int KC = BROADCAST_A ? 96 : 384;
+    static final int KC = L >= 16 ? 384 : 512;
     /**
-     * Rows of a packed A block: MC x KC floats (360 KiB) use about a third of the 1 MiB L2. The
-     * AVX2 path packs one micro-panel at a time, so there MC only bounds the C rows per B pass.
+     * Rows of a packed A block: MC x KC floats (360 KiB at 512-bit, 128 KiB on AVX2) stay in
+     * the L2 while every B micro-panel of the block passes.
      */
-    static final int MC = MR * Math.max(1, (BROADCAST_A ? 252 : 240) / MR);
-    /** Columns of a packed B block (KC x NC, 3 MiB, lives in L3 and is streamed once per ic). */
-    static final int NC = NR * Math.max(1, (BROADCAST_A ? 1024 : 2048) / NR);
+    static final int MC = L >= 16 ? 240 : 64;
+    /** Columns of a packed B block (KC x NC, 3-4 MiB, lives in L3 and is streamed once per ic). */
+    static final int NC = 2048;
 
     /** Below this many multiply-adds the packing overhead dominates; use the plain loops. */
     private static final long SMALL = 4096;
@@ -133,22 +127,6 @@ public final class Sgemm {
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     int mcPanels = (mc + MR - 1) / MR;
-                    if (BROADCAST_A) {
-                        // One A micro-panel at a time, expanded into an L1-sized buffer and used
-                        // against every B micro-panel of the block before the next is expanded.
-                        float[] ap = ws.aPack(MR * kc * L);
-                        for (int ir = 0; ir < mcPanels; ir++) {
-                            int mr = Math.min(MR, mc - ir * MR);
-                            expandA(transA, a, aOff, lda, ic + ir * MR, mr, pc, kc, ap);
-                            for (int jr = 0; jr < ncPanels; jr++) {
-                                int nr = Math.min(NR, nc - jr * NR);
-                                int ci = cOff + (ic + ir * MR) * ldc + jc + jr * NR;
-                                microKernel6(kc, ap, bp, jr * NR * kc, tile);
-                                storeTile(tile, mr, nr, alpha, betaK, c, ci, ldc);
-                            }
-                        }
-                        continue;
-                    }
                     float[] ap = ws.aPack(mcPanels * MR * kc);
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
                     for (int jr = 0; jr < ncPanels; jr++) {
@@ -157,8 +135,13 @@ public final class Sgemm {
                         for (int ir = 0; ir < mcPanels; ir++) {
                             int mr = Math.min(MR, mc - ir * MR);
                             int ci = cOff + (ic + ir * MR) * ldc + jc + jr * NR;
-                            microKernel(kc, ap, ir * MR * kc, bp, bi, alpha, betaK, c, ci, ldc,
-                                    mr, nr, tile);
+                            if (L < 16) {
+                                microKernel4(kc, ap, ir * MR * kc, bp, bi, tile);
+                                storeTile(tile, mr, nr, alpha, betaK, c, ci, ldc);
+                            } else {
+                                microKernel(kc, ap, ir * MR * kc, bp, bi, alpha, betaK, c, ci, ldc,
+                                        mr, nr, tile);
+                            }
                         }
                     }
                 }
@@ -272,42 +255,32 @@ public final class Sgemm {
     }
 
     /**
-     * The 6 x 2-vector register tile for 16-register (AVX2) machines: tile = Apanel * Bpanel over
-     * kc steps, A pre-broadcast (element (r, p) of the panel is the vector at (p * 6 + r) * L, see
-     * {@link #expandA}). 12 accumulators + 2 B vectors + 1 A vector use 15 of the 16 ymm
-     * registers. Results go through the scratch tile so that nothing but stores follows the loop:
-     * updating C here (alpha, beta) made C2 schedule A loads early and spill accumulators inside
-     * the loop once both beta branches had been profiled (half speed in the training step,
-     * invisible in a beta = 0 benchmark).
+     * The 4 x 2-vector register tile for 16-register (AVX2) machines: tile = Apanel * Bpanel over
+     * kc steps with A broadcast from the compact panel (C2 emits memory-operand broadcasts).
+     * 8 accumulators + 2 B vectors + 4 broadcasts = 14 of the 16 ymm registers: C2 schedules all
+     * broadcasts of a step ahead of its FMAs, which with a 6-row tile needed 18 registers and
+     * spilled an accumulator (half speed).
      */
-    private static void microKernel6(int kc, float[] ap, float[] bp, int bi, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+    private static void microKernel4(int kc, float[] ap, int ai, float[] bp, int bi, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
-            // One constant multiplier (6 * L folds to 48): with "p * 6 * L" C2 no longer saw a linear
-            // index, kept a range check on every load and ran this loop at half speed.
-            int aIdx = p * (6 * L);
+            int aIdx = ai + p * 4;
             int bIdx = bi + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, bp, bIdx);
             FloatVector b1 = FloatVector.fromArray(S, bp, bIdx + L);
             FloatVector av;
-            av = FloatVector.fromArray(S, ap, aIdx + 0 * L);
+            av = FloatVector.broadcast(S, ap[aIdx + 0]);
             c00 = av.fma(b0, c00);
             c01 = av.fma(b1, c01);
-            av = FloatVector.fromArray(S, ap, aIdx + 1 * L);
+            av = FloatVector.broadcast(S, ap[aIdx + 1]);
             c10 = av.fma(b0, c10);
             c11 = av.fma(b1, c11);
-            av = FloatVector.fromArray(S, ap, aIdx + 2 * L);
+            av = FloatVector.broadcast(S, ap[aIdx + 2]);
             c20 = av.fma(b0, c20);
             c21 = av.fma(b1, c21);
-            av = FloatVector.fromArray(S, ap, aIdx + 3 * L);
+            av = FloatVector.broadcast(S, ap[aIdx + 3]);
             c30 = av.fma(b0, c30);
             c31 = av.fma(b1, c31);
-            av = FloatVector.fromArray(S, ap, aIdx + 4 * L);
-            c40 = av.fma(b0, c40);
-            c41 = av.fma(b1, c41);
-            av = FloatVector.fromArray(S, ap, aIdx + 5 * L);
-            c50 = av.fma(b0, c50);
-            c51 = av.fma(b1, c51);
         }
         c00.intoArray(tile, 0 * NR);
         c01.intoArray(tile, 0 * NR + L);
@@ -317,10 +290,6 @@ public final class Sgemm {
         c21.intoArray(tile, 2 * NR + L);
         c30.intoArray(tile, 3 * NR);
         c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
     }
 
     /** C[0:mr, 0:nr] = alpha * tile + beta * C, vectorised for a full tile. */
@@ -335,39 +304,6 @@ public final class Sgemm {
                 int at = ci + r * ldc + v;
                 // beta == 0 overwrites C without reading it, so NaN garbage cannot leak in.
                 (beta == 0f ? t : t.add(FloatVector.fromArray(S, c, at).mul(beta))).intoArray(c, at);
-            }
-        }
-    }
-
-    /**
-     * One MR-row micro-panel of op(A)[i0:i0+mr, p0:p0+kc] with each element written as a whole
-     * vector of L copies ({@link #BROADCAST_A}); rows beyond mr are zero. The panel (kc x MR
-     * vectors, 18 KiB at KC = 96) is built just before use, so it is written to and read from L1.
-     */
-    private static void expandA(boolean transA, float[] a, int aOff, int lda, int i0, int mr, int p0,
-                                int kc, float[] ap) {
-        if (mr == MR) {
-            // Rows of op(A) are lda apart when A is stored as is, adjacent when transposed.
-            int step = transA ? 1 : lda;
-            int pStep = transA ? lda : 1;
-            int q0 = transA ? aOff + p0 * lda + i0 : aOff + i0 * lda + p0;
-            for (int p = 0; p < kc; p++) {
-                int d = p * (MR * L);
-                int q = q0 + p * pStep;
-                FloatVector.broadcast(S, a[q]).intoArray(ap, d);
-                FloatVector.broadcast(S, a[q + step]).intoArray(ap, d + L);
-                FloatVector.broadcast(S, a[q + 2 * step]).intoArray(ap, d + 2 * L);
-                FloatVector.broadcast(S, a[q + 3 * step]).intoArray(ap, d + 3 * L);
-                FloatVector.broadcast(S, a[q + 4 * step]).intoArray(ap, d + 4 * L);
-                FloatVector.broadcast(S, a[q + 5 * step]).intoArray(ap, d + 5 * L);
-            }
-            return;
-        }
-        for (int p = 0; p < kc; p++) {
-            for (int r = 0; r < MR; r++) {
-                float v = r >= mr ? 0f
-                        : transA ? a[aOff + (p0 + p) * lda + i0 + r] : a[aOff + (i0 + r) * lda + p0 + p];
-                FloatVector.broadcast(S, v).intoArray(ap, p * (MR * L) + r * L);
             }
         }
     }
@@ -753,7 +689,7 @@ public final class Sgemm {
 
     /**
      * Same product as {@link #gemm}, split into {@code threads} independent blocks of C (column
-     * or row blocks, see the comment on the split) run on {@link KernelThreads}. Each block is a
+     * blocks when C is wide, row blocks when tall) run on {@link KernelThreads}. Each block is a
      * plain single-threaded {@link #gemm} call with shifted offsets, so results are identical
      * to the serial kernel.
      */
@@ -768,12 +704,7 @@ public final class Sgemm {
         }
         Runnable[] tasks = new Runnable[parts];
         int count = 0;
-        // Each part packs its own operands: a column split repeats A's packing in every part, a
-        // row split repeats B's. On the AVX2 path A's expansion writes 8 floats per element, so
-        // rows are split whenever there are enough (measured on Zen 3: par/independent 0.98
-        // with row split, 0.89 with column split); elsewhere the wider side is split.
-        boolean splitColumns = BROADCAST_A ? m < 4 * MR : n >= m;
-        if (splitColumns) {
+        if (n >= m) {
             // Column blocks rounded to NR so every part runs full register tiles.
             int panels = (n + NR - 1) / NR;
             parts = Math.min(parts, panels);
