@@ -23,8 +23,8 @@ import jdk.incubator.vector.VectorSpecies;
  *         for ir in MC step MR   micro-kernel: MR x NR tile of C in registers
  * </pre>
  * Packing absorbs the transposes and the edge padding, so the four op combinations and all
- * shapes share one micro-kernel. Pack buffers are per thread and reused, so steady-state calls
- * allocate nothing.
+ * shapes share one micro-kernel per vector width. Pack buffers are per thread and reused, so
+ * steady-state calls allocate nothing.
  *
  * <p>{@link #reference} is the triple-loop oracle the fast kernel is tested against.
  */
