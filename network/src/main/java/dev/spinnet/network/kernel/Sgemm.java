@@ -688,6 +688,13 @@ public final class Sgemm {
     }
 
     /**
+     * Multiply-adds below which one thread is faster than two: handing a task to the other
+     * core costs ~10-20 us, the time of ~1 M multiply-adds (the MNIST 256 -> 10 layer, 0.3 M,
+     * took twice as long split).
+     */
+    private static final long PARALLEL_MIN_WORK = 1L << 20;
+
+    /**
      * Same product as {@link #gemm}, split into {@code threads} independent blocks of C (column
      * blocks when C is wide, row blocks when tall) run on {@link KernelThreads}. Each block is a
      * plain single-threaded {@link #gemm} call with shifted offsets, so results are identical
@@ -698,7 +705,7 @@ public final class Sgemm {
                                     int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
         long work = (long) m * n * Math.max(k, 1);
         int parts = Math.min(threads, KernelThreads.size() + 1);
-        if (parts <= 1 || work < (1L << 18) || KernelThreads.isWorker()) {
+        if (parts <= 1 || work < PARALLEL_MIN_WORK || KernelThreads.isWorker()) {
             gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }

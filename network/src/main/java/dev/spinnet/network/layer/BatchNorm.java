@@ -1,6 +1,7 @@
 package dev.spinnet.network.layer;
 
 import dev.spinnet.network.kernel.Parallel;
+import dev.spinnet.network.kernel.Reduce;
 import dev.spinnet.network.tensor.Tensor;
 
 import java.io.DataInputStream;
@@ -99,26 +100,16 @@ public final class BatchNorm implements Layer {
                 float m;
                 float is;
                 if (training) {
-                    // Two passes in double: exact enough for large N*H*W, and reproducible.
+                    // Two passes, per-image float partials summed in double: exact enough for
+                    // large N*H*W, and reproducible (fixed order, see Reduce).
                     double s = 0;
                     for (int b = 0; b < n; b++) {
-                        int base = b * stride + c * hw;
-                        float ps = 0f;
-                        for (int i = base; i < base + hw; i++) {
-                            ps += xd[i];
-                        }
-                        s += ps;
+                        s += Reduce.sum(xd, b * stride + c * hw, hw);
                     }
                     double mu = s / count;
                     double v = 0;
                     for (int b = 0; b < n; b++) {
-                        int base = b * stride + c * hw;
-                        float pv = 0f;
-                        for (int i = base; i < base + hw; i++) {
-                            float d = (float) (xd[i] - mu);
-                            pv += d * d;
-                        }
-                        v += pv;
+                        v += Reduce.sumSquaredDeviation(xd, b * stride + c * hw, hw, (float) mu);
                     }
                     double var = v / count;
                     m = (float) mu;
@@ -163,14 +154,8 @@ public final class BatchNorm implements Layer {
                 double sdyx = 0;
                 for (int b = 0; b < n; b++) {
                     int base = b * stride + c * hw;
-                    float a = 0f;
-                    float bx = 0f;
-                    for (int i = base; i < base + hw; i++) {
-                        a += dy[i];
-                        bx += dy[i] * (xd[i] - m);
-                    }
-                    sdy += a;
-                    sdyx += bx;
+                    sdy += Reduce.sum(dy, base, hw);
+                    sdyx += Reduce.sumProductCentered(dy, xd, base, hw, m);
                 }
                 float sumDy = (float) sdy;
                 float sumDyXhat = (float) (sdyx * is);

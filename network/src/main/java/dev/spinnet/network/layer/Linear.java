@@ -1,5 +1,6 @@
 package dev.spinnet.network.layer;
 
+import dev.spinnet.network.kernel.Parallel;
 import dev.spinnet.network.kernel.Sgemm;
 import dev.spinnet.network.tensor.Rng;
 import dev.spinnet.network.tensor.Tensor;
@@ -58,7 +59,9 @@ public final class Linear implements Layer {
         input = x;
         output = Tensor.reuse(output, os);
         int n = os[0];
-        Sgemm.gemm(false, true, n, out, in, 1f, x.data, 0, in, weight.value, 0, in, 0f, output.data, 0, out);
+        // One product for the whole batch, split over the cores (same bits for any split).
+        Sgemm.gemmParallel(Parallel.threads(), false, true, n, out, in, 1f, x.data, 0, in, weight.value, 0, in,
+                0f, output.data, 0, out);
         if (bias != null) {
             for (int b = 0; b < n; b++) {
                 for (int o = 0; o < out; o++) {
@@ -72,7 +75,8 @@ public final class Linear implements Layer {
     @Override
     public Tensor backward(Tensor gradOut) {
         int n = input.dim(0);
-        Sgemm.gemm(true, false, out, in, n, 1f, gradOut.data, 0, out, input.data, 0, in, 1f, weight.grad, 0, in);
+        Sgemm.gemmParallel(Parallel.threads(), true, false, out, in, n, 1f, gradOut.data, 0, out, input.data, 0, in,
+                1f, weight.grad, 0, in);
         if (bias != null) {
             for (int b = 0; b < n; b++) {
                 for (int o = 0; o < out; o++) {
@@ -81,7 +85,8 @@ public final class Linear implements Layer {
             }
         }
         gradInput = Tensor.reuse(gradInput, input.shape());
-        Sgemm.gemm(false, false, n, in, out, 1f, gradOut.data, 0, out, weight.value, 0, in, 0f, gradInput.data, 0, in);
+        Sgemm.gemmParallel(Parallel.threads(), false, false, n, in, out, 1f, gradOut.data, 0, out, weight.value, 0,
+                in, 0f, gradInput.data, 0, in);
         return gradInput;
     }
 
