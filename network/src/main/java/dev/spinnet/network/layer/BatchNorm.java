@@ -18,6 +18,12 @@ import java.util.List;
  * uses the running statistics. With a frozen scale, gamma stays 1 (airbench).
  */
 public final class BatchNorm implements Layer {
+    /**
+     * Shortest per-image run (H*W) summed with vector kernels; shorter ones (the 2-D case after a
+     * linear layer has runs of 1) are faster as inline scalar loops.
+     */
+    private static final int VECTOR_RUN = 8;
+
     private final int channels;
     private final float momentum;
     private final float eps;
@@ -100,17 +106,9 @@ public final class BatchNorm implements Layer {
                 float m;
                 float is;
                 if (training) {
-                    // Two passes, per-image float partials summed in double: exact enough for
-                    // large N*H*W, and reproducible (fixed order, see Reduce).
-                    double s = 0;
-                    for (int b = 0; b < n; b++) {
-                        s += Reduce.sum(xd, b * stride + c * hw, hw);
-                    }
-                    double mu = s / count;
-                    double v = 0;
-                    for (int b = 0; b < n; b++) {
-                        v += Reduce.sumSquaredDeviation(xd, b * stride + c * hw, hw, (float) mu);
-                    }
+                    // Two passes (mean, then squared deviations): no cancellation.
+                    double mu = channelSum(xd, n, stride, c * hw, hw) / count;
+                    double v = channelSquaredDeviation(xd, n, stride, c * hw, hw, (float) mu);
                     double var = v / count;
                     m = (float) mu;
                     is = (float) (1.0 / Math.sqrt(var + eps));
@@ -150,13 +148,8 @@ public final class BatchNorm implements Layer {
             for (int c = c0; c < c1; c++) {
                 float m = mean[c];
                 float is = invStd[c];
-                double sdy = 0;
-                double sdyx = 0;
-                for (int b = 0; b < n; b++) {
-                    int base = b * stride + c * hw;
-                    sdy += Reduce.sum(dy, base, hw);
-                    sdyx += Reduce.sumProductCentered(dy, xd, base, hw, m);
-                }
+                double sdy = channelSum(dy, n, stride, c * hw, hw);
+                double sdyx = channelProductCentered(dy, xd, n, stride, c * hw, hw, m);
                 float sumDy = (float) sdy;
                 float sumDyXhat = (float) (sdyx * is);
                 if (gamma.trainable) {
@@ -177,6 +170,55 @@ public final class BatchNorm implements Layer {
             }
         });
         return gradInput;
+    }
+
+    // Sums of one channel over the batch: per-image runs of H*W values (vector kernels in a
+    // fixed order, see Reduce) added in double, exact enough for large N*H*W and reproducible.
+
+    private static double channelSum(float[] a, int n, int stride, int off, int hw) {
+        double s = 0;
+        for (int b = 0; b < n; b++) {
+            int base = b * stride + off;
+            if (hw >= VECTOR_RUN) {
+                s += Reduce.sum(a, base, hw);
+            } else {
+                for (int i = base; i < base + hw; i++) {
+                    s += a[i];
+                }
+            }
+        }
+        return s;
+    }
+
+    private static double channelSquaredDeviation(float[] a, int n, int stride, int off, int hw, float m) {
+        double s = 0;
+        for (int b = 0; b < n; b++) {
+            int base = b * stride + off;
+            if (hw >= VECTOR_RUN) {
+                s += Reduce.sumSquaredDeviation(a, base, hw, m);
+            } else {
+                for (int i = base; i < base + hw; i++) {
+                    float d = a[i] - m;
+                    s += d * d;
+                }
+            }
+        }
+        return s;
+    }
+
+    private static double channelProductCentered(float[] g, float[] x, int n, int stride, int off, int hw, float m) {
+        double s = 0;
+        for (int b = 0; b < n; b++) {
+            int base = b * stride + off;
+            if (hw >= VECTOR_RUN) {
+                s += Reduce.sumProductCentered(g, x, base, hw, m);
+            } else {
+                for (int i = base; i < base + hw; i++) {
+                    s += g[i] * (x[i] - m);
+                }
+            }
+        }
+        return s;
     }
 
     @Override

@@ -3,6 +3,14 @@ package dev.spinnet.network.layer;
 import dev.spinnet.network.kernel.Parallel;
 import dev.spinnet.network.tensor.Tensor;
 
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
 import java.util.Arrays;
 
 /** Max pooling with a square window equal to its stride (floor of odd sizes, as PyTorch). */
@@ -84,9 +92,31 @@ public final class MaxPool2d implements Layer {
         return output;
     }
 
+    private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
+    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromValues(F8, 0, 2, 4, 6, 0, 2, 4, 6);
+    private static final VectorShuffle<Float> ODD = VectorShuffle.fromValues(F8, 1, 3, 5, 7, 1, 3, 5, 7);
+    private static final VectorShuffle<Float> ZIP_LO = VectorShuffle.fromValues(F8, 0, 0, 1, 1, 2, 2, 3, 3);
+    private static final VectorShuffle<Float> ZIP_HI = VectorShuffle.fromValues(F8, 4, 4, 5, 5, 6, 6, 7, 7);
+    private static final VectorMask<Float> UPPER = VectorMask.fromValues(F8, false, false, false, false, true, true,
+            true, true);
+    private static final VectorMask<Float> ODD_LANES = VectorMask.fromValues(F8, false, true, false, true, false, true,
+            false, true);
+
+    /** Even (or odd) lanes of the 16 values {@code lo, hi}. */
+    private static FloatVector pick(FloatVector lo, FloatVector hi, VectorShuffle<Float> s) {
+        return lo.rearrange(s).blend(hi.rearrange(s), UPPER);
+    }
+
+    /** 1 where the float's sign bit is set: the same test as the scalar path, so ties agree. */
+    private static IntVector signBit(FloatVector v) {
+        return v.reinterpretAsInts().lanewise(VectorOperators.LSHR, 31);
+    }
+
     /**
      * The common 2x2 case, branch-free: an argmax with branches mispredicts half the time on real
-     * data. The winner's position (0..3) comes from sign bits of differences; ties keep the first.
+     * data. The winner's position (0..3) comes from sign bits of differences; ties keep the first
+     * (row-major, as PyTorch). Eight windows at a time are de-interleaved in registers (rows of
+     * 16+ values: 2-3x faster than scalar on 16- and 32-wide maps), the rest scalar.
      */
     private static void pool2(float[] xd, float[] yd, byte[] win, int p0, int p1, int h, int w, int ho, int wo) {
         for (int p = p0; p < p1; p++) {
@@ -96,7 +126,28 @@ public final class MaxPool2d implements Layer {
                 int r0 = ib + 2 * oy * w;
                 int r1 = r0 + w;
                 int o = ob + oy * wo;
-                for (int ox = 0; ox < wo; ox++) {
+                int ox = 0;
+                for (; ox <= wo - 8; ox += 8) {
+                    int a = r0 + 2 * ox;
+                    int b = r1 + 2 * ox;
+                    FloatVector a0 = FloatVector.fromArray(F8, xd, a);
+                    FloatVector a1 = FloatVector.fromArray(F8, xd, a + 8);
+                    FloatVector b0 = FloatVector.fromArray(F8, xd, b);
+                    FloatVector b1 = FloatVector.fromArray(F8, xd, b + 8);
+                    FloatVector x0 = pick(a0, a1, EVEN);
+                    FloatVector x1 = pick(a0, a1, ODD);
+                    FloatVector x2 = pick(b0, b1, EVEN);
+                    FloatVector x3 = pick(b0, b1, ODD);
+                    FloatVector m01 = x0.max(x1);
+                    FloatVector m23 = x2.max(x3);
+                    m01.max(m23).intoArray(yd, o + ox);
+                    IntVector i01 = signBit(x0.sub(x1));
+                    IntVector i23 = signBit(x2.sub(x3)).add(2);
+                    IntVector sel = signBit(m01.sub(m23));
+                    i01.add(sel.mul(i23.sub(i01))).convertShape(VectorOperators.I2B, ByteVector.SPECIES_64, 0)
+                            .reinterpretAsBytes().intoArray(win, o + ox);
+                }
+                for (; ox < wo; ox++) {
                     int a = r0 + 2 * ox;
                     int b = r1 + 2 * ox;
                     float x0 = xd[a];
@@ -115,17 +166,56 @@ public final class MaxPool2d implements Layer {
         }
     }
 
+    /**
+     * Routes each output gradient to its window's winner. With 8+ windows per row every input
+     * value is written once (winner gets dy, the others 0), so dx needs no zero fill; narrower
+     * maps (4 or 5 wide) are faster as fill + scatter.
+     */
     private static void unpool2(byte[] win, float[] dy, float[] dx, int p0, int p1, int h, int w, int ho, int wo) {
-        java.util.Arrays.fill(dx, p0 * h * w, p1 * h * w, 0f);
+        if (wo < 8 || (h & 1) != 0 || (w & 1) != 0) {
+            // Odd sizes leave a row or column outside every window: it must be zero.
+            Arrays.fill(dx, p0 * h * w, p1 * h * w, 0f);
+        }
+        FloatVector zero = FloatVector.zero(F8);
         for (int p = p0; p < p1; p++) {
             int ib = p * h * w;
             int ob = p * ho * wo;
             for (int oy = 0; oy < ho; oy++) {
                 int r0 = ib + 2 * oy * w;
+                int r1 = r0 + w;
                 int o = ob + oy * wo;
-                for (int ox = 0; ox < wo; ox++) {
+                int ox = 0;
+                if (wo < 8) {
+                    for (; ox < wo; ox++) {
+                        int k = win[o + ox];
+                        dx[r0 + 2 * ox + (k & 1) + (k >> 1) * w] = dy[o + ox];
+                    }
+                    continue;
+                }
+                for (; ox <= wo - 8; ox += 8) {
+                    FloatVector g = FloatVector.fromArray(F8, dy, o + ox);
+                    IntVector k = (IntVector) ByteVector.fromArray(ByteVector.SPECIES_64, win, o + ox)
+                            .convertShape(VectorOperators.B2I, IntVector.SPECIES_256, 0);
+                    FloatVector g0 = zero.blend(g, k.eq(0).cast(F8));
+                    FloatVector g1 = zero.blend(g, k.eq(1).cast(F8));
+                    FloatVector g2 = zero.blend(g, k.eq(2).cast(F8));
+                    FloatVector g3 = zero.blend(g, k.eq(3).cast(F8));
+                    int a = r0 + 2 * ox;
+                    int b = r1 + 2 * ox;
+                    g0.rearrange(ZIP_LO).blend(g1.rearrange(ZIP_LO), ODD_LANES).intoArray(dx, a);
+                    g0.rearrange(ZIP_HI).blend(g1.rearrange(ZIP_HI), ODD_LANES).intoArray(dx, a + 8);
+                    g2.rearrange(ZIP_LO).blend(g3.rearrange(ZIP_LO), ODD_LANES).intoArray(dx, b);
+                    g2.rearrange(ZIP_HI).blend(g3.rearrange(ZIP_HI), ODD_LANES).intoArray(dx, b + 8);
+                }
+                for (; ox < wo; ox++) {
                     int k = win[o + ox];
-                    dx[r0 + 2 * ox + (k & 1) + (k >> 1) * w] = dy[o + ox];
+                    int a = r0 + 2 * ox;
+                    int b = r1 + 2 * ox;
+                    dx[a] = 0f;
+                    dx[a + 1] = 0f;
+                    dx[b] = 0f;
+                    dx[b + 1] = 0f;
+                    dx[a + (k & 1) + (k >> 1) * w] = dy[o + ox];
                 }
             }
         }
