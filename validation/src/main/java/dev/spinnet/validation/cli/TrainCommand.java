@@ -117,6 +117,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "momentum of the mixed-precision accumulator (default: ${DEFAULT-VALUE})")
     double deviceMomentum;
 
+    @Option(names = "--no-lookahead",
+            description = "train without the CIFAR-10 recipe's Lookahead weight averaging (an ablation: device synapses always train without it)")
+    boolean noLookahead;
+
     @Option(names = "--record", description = "merge <dataset>_float_test_accuracy and _train_seconds into benchmarks/results.json")
     boolean record;
 
@@ -130,6 +134,12 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig cfg = p.config().withSeed(seed);
         if (epochs != null) {
             cfg = cfg.withEpochs(epochs);
+        }
+        if (noLookahead) {
+            if (cfg.lookaheadEvery() == 0) {
+                throw new IllegalArgumentException("--no-lookahead: the " + dataset + " recipe has no Lookahead");
+            }
+            cfg = cfg.withoutLookahead();
         }
         String act = activation != null ? activation : p.activation();
         float alpha = celuAlpha != null ? celuAlpha : p.celuAlpha();
@@ -214,6 +224,9 @@ public final class TrainCommand implements Callable<Integer> {
             if (widths != null && !java.util.Arrays.equals(widths, p.widths())) {
                 kind += "_w" + joined(widths, "_");
             }
+            if (noLookahead) {
+                kind += "_nolookahead";
+            }
             if (synapseFile != null && neuronFile != null) {
                 kind = "allspin_" + synapseFile.getFileName().toString().replaceFirst("-.*", "");
             } else if (allSpin != null) {
@@ -231,7 +244,8 @@ public final class TrainCommand implements Callable<Integer> {
             ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet train " + dataset + " --preset " + preset
                     + " --seed " + seed + (epochs != null ? " --epochs " + epochs : "")
                     + (widths != null ? " --widths " + joined(widths, ",") : "")
-                    + (activation != null ? " --activation " + activation : "") + devices
+                    + (activation != null ? " --activation " + activation : "")
+                    + (noLookahead ? " --no-lookahead" : "") + devices
                     + " --record");
             System.out.println("recorded in " + ResultsFile.defaultPath());
         }

@@ -38,6 +38,8 @@ class TrainCommandTest {
                 "--out", untouched.toString()), "missing.json");
         assertFalse(Files.exists(untouched), "a refused run must not create its output directory");
         assertOneLineError(SweepCommandTest.cli("--bogus"), "--bogus");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--no-lookahead", "--out", untouched.toString()),
+                "recipe has no Lookahead");
     }
 
     /** The shared MNIST copy, or the test is skipped (a fresh clone outside the workspace has none). */
@@ -91,5 +93,18 @@ class TrainCommandTest {
         assertFalse(json.contains("test_accuracy_percent"), json);
         double acc = Double.parseDouble(json.replaceAll("(?s).*\"validation_accuracy_percent\" : ([0-9.]+).*", "$1"));
         assertTrue(acc > 80 && acc <= 100, "quick MNIST validation accuracy " + acc);
+    }
+
+    /** --no-lookahead turns the CIFAR-10 recipe's Lookahead off (synthetic canonical binary batches). */
+    @Test
+    void cifarWithoutLookahead(@TempDir Path tmp) throws Exception {
+        SyntheticData.writeCifarBinary(tmp.resolve("data"), 64);
+        Object[] r = SweepCommandTest.cli("train", "cifar10", "--preset", "quick", "--data",
+                tmp.resolve("data").toString(), "--out", tmp.resolve("run").toString(), "--threads", "2",
+                "--epochs", "1", "--widths", "8,8,8", "--no-lookahead");
+        assertEquals(0, r[0], r[2].toString());
+        String stdout = r[1].toString();
+        assertTrue(stdout.contains("lookaheadEvery=0"), stdout);
+        assertTrue(stdout.contains("test accuracy"), stdout);
     }
 }
