@@ -692,7 +692,7 @@ public final class Sgemm {
      * core costs ~10-20 us, the time of ~1 M multiply-adds (the MNIST 256 -> 10 layer, 0.3 M,
      * took twice as long split).
      */
-    private static final long PARALLEL_MIN_WORK = 1L << 20;
+    static final long PARALLEL_MIN_WORK = 1L << 20;
 
     /**
      * Same product as {@link #gemm}, split into {@code threads} independent blocks of C (column

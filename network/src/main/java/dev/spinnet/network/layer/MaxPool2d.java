@@ -115,7 +115,8 @@ public final class MaxPool2d implements Layer {
     /**
      * The common 2x2 case, branch-free: an argmax with branches mispredicts half the time on real
      * data. The winner's position (0..3) comes from sign bits of differences; ties keep the first
-     * (row-major, as PyTorch). Eight windows at a time are de-interleaved in registers (rows of
+     * (row-major, as PyTorch), except ties of equal infinities (inf - inf is a NaN whose sign bit
+     * depends on the CPU), which only a diverged run produces. Eight windows at a time are de-interleaved in registers (rows of
      * 16+ values: 2-3x faster than scalar on 16- and 32-wide maps), the rest scalar.
      */
     private static void pool2(float[] xd, float[] yd, byte[] win, int p0, int p1, int h, int w, int ho, int wo) {
@@ -167,9 +168,10 @@ public final class MaxPool2d implements Layer {
     }
 
     /**
-     * Routes each output gradient to its window's winner. With 8+ windows per row every input
-     * value is written once (winner gets dy, the others 0), so dx needs no zero fill; narrower
-     * maps (4 or 5 wide) are faster as fill + scatter.
+     * Routes each output gradient to its window's winner. On even-sized maps with 8+ windows per
+     * row every input value is written once (winner gets dy, the others 0), so dx needs no zero
+     * fill; odd sizes leave values outside every window, and narrower maps (4 or 5 wide) are
+     * faster as fill + scatter.
      */
     private static void unpool2(byte[] win, float[] dy, float[] dx, int p0, int p1, int h, int w, int ho, int wo) {
         if (wo < 8 || (h & 1) != 0 || (w & 1) != 0) {

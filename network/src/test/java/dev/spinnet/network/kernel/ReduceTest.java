@@ -56,6 +56,13 @@ class ReduceTest {
         Random r = new Random(11);
         float[] x = random(r, 700);
         float[] g = random(r, 700);
+        // First rounds run interpreted, later ones JIT-compiled: the bits must not change.
+        for (int round = 0; round < 40; round++) {
+            checkAll(x, g);
+        }
+    }
+
+    private static void checkAll(float[] x, float[] g) {
         for (int off : new int[] {0, 3, 17}) {
             for (int len = 0; len <= 300; len += (len < 40 ? 1 : 37)) {
                 float m = 0.7f;

@@ -3,6 +3,7 @@ package dev.spinnet.network.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Arrays;
@@ -92,6 +93,7 @@ class SgemmTest {
         // the size where gemmParallel splits at all.
         int[][] shapes = {{40, 400, 150}, {300, 40, 120}, {33, 530, 70}, {110, 110, 110}};
         for (int[] s : shapes) {
+            assertTrue((long) s[0] * s[1] * s[2] >= Sgemm.PARALLEL_MIN_WORK, "shape too small to be split");
             for (boolean ta : BOOLS) {
                 for (boolean tb : BOOLS) {
                     int m = s[0];

@@ -139,6 +139,10 @@ public final class TrainCommand implements Callable<Integer> {
             if (cfg.lookaheadEvery() == 0) {
                 throw new IllegalArgumentException("--no-lookahead: the " + dataset + " recipe has no Lookahead");
             }
+            if (synapseFile != null) {
+                throw new IllegalArgumentException("--no-lookahead: device synapses always train without Lookahead;"
+                        + " the flag would change nothing");
+            }
             cfg = cfg.withoutLookahead();
         }
         String act = activation != null ? activation : p.activation();
@@ -224,13 +228,13 @@ public final class TrainCommand implements Callable<Integer> {
             if (widths != null && !java.util.Arrays.equals(widths, p.widths())) {
                 kind += "_w" + joined(widths, "_");
             }
-            if (noLookahead) {
-                kind += "_nolookahead";
-            }
             if (synapseFile != null && neuronFile != null) {
                 kind = "allspin_" + synapseFile.getFileName().toString().replaceFirst("-.*", "");
             } else if (allSpin != null) {
                 kind = synapseFile != null ? "device_synapse_only" : "device_neuron_only";
+            }
+            if (noLookahead) {
+                kind += "_nolookahead";
             }
             figs.put(dataset + "_" + kind + "_test_accuracy", acc);
             figs.put(dataset + "_" + kind + "_train_seconds", r.trainSeconds());

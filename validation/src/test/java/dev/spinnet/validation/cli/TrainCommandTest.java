@@ -36,10 +36,12 @@ class TrainCommandTest {
                 "--algorithm");
         assertOneLineError(SweepCommandTest.cli("train", "mnist", "--synapse", tmp.resolve("missing.json").toString(),
                 "--out", untouched.toString()), "missing.json");
-        assertFalse(Files.exists(untouched), "a refused run must not create its output directory");
-        assertOneLineError(SweepCommandTest.cli("--bogus"), "--bogus");
         assertOneLineError(SweepCommandTest.cli("train", "mnist", "--no-lookahead", "--out", untouched.toString()),
                 "recipe has no Lookahead");
+        assertOneLineError(SweepCommandTest.cli("train", "cifar10", "--no-lookahead", "--synapse",
+                "data/devices/ferri-synapse.json", "--out", untouched.toString()), "always train without Lookahead");
+        assertFalse(Files.exists(untouched), "a refused run must not create its output directory");
+        assertOneLineError(SweepCommandTest.cli("--bogus"), "--bogus");
     }
 
     /** The shared MNIST copy, or the test is skipped (a fresh clone outside the workspace has none). */
