@@ -43,41 +43,32 @@ public final class Reduce {
 
     /** {@code sum((a[i] - m)^2)} over {@code [off, off+len)}. */
     public static float sumSquaredDeviation(float[] a, int off, int len, float m) {
-        int end = off + len;
-        int i = off;
-        float s = 0f;
-        if (len >= 8) {
-            FloatVector mv = FloatVector.broadcast(S8, m);
-            FloatVector acc = FloatVector.zero(S8);
-            for (; i <= end - 8; i += 8) {
-                FloatVector d = FloatVector.fromArray(S8, a, i).sub(mv);
-                acc = d.fma(d, acc);
-            }
-            s = lanes(acc);
-        }
-        for (; i < end; i++) {
-            float d = a[i] - m;
-            s += d * d;
-        }
-        return s;
+        return sumCenteredProduct(a, m, a, m, off, len);
     }
 
     /** {@code sum(g[i] * (x[i] - m))} over {@code [off, off+len)} of both arrays. */
     public static float sumProductCentered(float[] g, float[] x, int off, int len, float m) {
+        // g - 0 is g exactly, and FMA's product is exact, so this is bit-for-bit g * (x - m).
+        return sumCenteredProduct(g, 0f, x, m, off, len);
+    }
+
+    /** {@code sum((g[i] - gm) * (x[i] - xm))}: one kernel behind the two above. */
+    private static float sumCenteredProduct(float[] g, float gm, float[] x, float xm, int off, int len) {
         int end = off + len;
         int i = off;
         float s = 0f;
         if (len >= 8) {
-            FloatVector mv = FloatVector.broadcast(S8, m);
+            FloatVector gmv = FloatVector.broadcast(S8, gm);
+            FloatVector xmv = FloatVector.broadcast(S8, xm);
             FloatVector acc = FloatVector.zero(S8);
             for (; i <= end - 8; i += 8) {
-                FloatVector d = FloatVector.fromArray(S8, x, i).sub(mv);
-                acc = d.fma(FloatVector.fromArray(S8, g, i), acc);
+                FloatVector dg = FloatVector.fromArray(S8, g, i).sub(gmv);
+                acc = dg.fma(FloatVector.fromArray(S8, x, i).sub(xmv), acc);
             }
             s = lanes(acc);
         }
         for (; i < end; i++) {
-            s += g[i] * (x[i] - m);
+            s += (g[i] - gm) * (x[i] - xm);
         }
         return s;
     }

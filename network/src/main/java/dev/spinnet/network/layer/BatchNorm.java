@@ -190,6 +190,7 @@ public final class BatchNorm implements Layer {
         return s;
     }
 
+    /** {@code sum((a - m)^2)} of one channel over the batch. */
     private static double channelSquaredDeviation(float[] a, int n, int stride, int off, int hw, float m) {
         double s = 0;
         for (int b = 0; b < n; b++) {
@@ -206,6 +207,7 @@ public final class BatchNorm implements Layer {
         return s;
     }
 
+    /** {@code sum(g * (x - m))} of one channel over the batch. */
     private static double channelProductCentered(float[] g, float[] x, int n, int stride, int off, int hw, float m) {
         double s = 0;
         for (int b = 0; b < n; b++) {
