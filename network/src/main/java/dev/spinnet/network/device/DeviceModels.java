@@ -191,7 +191,8 @@ public final class DeviceModels {
         }
         String schema = text(root, "schema");
         if (!SCHEMA.equals(schema)) {
-            throw new DeviceFormatException("field 'schema' must be \"" + SCHEMA + "\", got \"" + schema + "\"");
+            throw new DeviceFormatException("field 'schema' must be \"" + SCHEMA + "\", got "
+                    + DeviceFormatException.quoted(schema));
         }
         JsonNode v = root.get("schema_version");
         if (v == null || !v.isIntegralNumber()) {
@@ -252,7 +253,8 @@ public final class DeviceModels {
                         integer(o, "devices", "synapse"), integer(o, "cycles", "synapse"));
             }
             default:
-                throw new DeviceFormatException("field 'kind' must be \"neuron\" or \"synapse\", got \"" + kind + "\"");
+                throw new DeviceFormatException("field 'kind' must be \"neuron\" or \"synapse\", got "
+                        + DeviceFormatException.quoted(kind));
         }
     }
 

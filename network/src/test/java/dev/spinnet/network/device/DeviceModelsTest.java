@@ -103,6 +103,18 @@ class DeviceModelsTest {
         return msg;
     }
 
+    /** CI's fuzzer found this: a JSON escape decodes to a line break inside a value the message quotes. */
+    @Test
+    void lineBreaksInQuotedValuesStayOnOneLine() throws IOException {
+        String schema = brokenNeuron("\"schema\" : \"spinnet.device-model\"",
+                "\"schema\" : \"spinnet.dev\\nice\\r\\u0000" + "x".repeat(200) + "\"");
+        assertTrue(schema.contains("got \"spinnet.dev\\nice\\r\\u0000xxx"), schema);
+        assertTrue(schema.endsWith("...\""), "a long value is cut: " + schema);
+        assertTrue(schema.length() < 250, "a long value is cut: " + schema);
+        String kind = brokenNeuron("\"kind\" : \"neuron\"", "\"kind\" : \"neu\\u2028ron\"");
+        assertTrue(kind.contains("got \"neu\\u2028ron\""), kind);
+    }
+
     @Test
     void wrongSchemaVersion() throws IOException {
         String msg = brokenNeuron("\"schema_version\" : 1", "\"schema_version\" : 2");
