@@ -270,9 +270,11 @@ public final class AllSpin {
         }
 
         public AllSpin build(TrainConfig cfg) {
-            if (synapse != null && cfg.lookaheadEvery() > 0) {
-                throw new IllegalArgumentException("Lookahead overwrites the weights with float averages, which "
-                        + "device synapses cannot hold; use a configuration with lookaheadEvery = 0");
+            if (synapse != null && cfg.lookaheadEvery() > 0 && algorithm == Algorithm.HARDWARE_AWARE) {
+                // Its forward weights are a quantised, noisy view of float masters: an average of that view
+                // written back would be overwritten by the next forward.
+                throw new IllegalArgumentException("Lookahead does not combine with hardware-aware training; "
+                        + "use a configuration with lookaheadEvery = 0");
             }
             List<DeviceActivation> acts = new ArrayList<>();
             List<Param> deviceParams = new ArrayList<>();

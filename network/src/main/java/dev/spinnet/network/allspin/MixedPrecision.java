@@ -79,20 +79,40 @@ public final class MixedPrecision extends PulsedOptimizer {
             if (decay != 0f) {
                 x -= decay * tile.weight(i);
             }
-            float a = Math.abs(x);
-            if (a >= eps) {
-                int n = (int) Math.min(cap, Math.floor(a * invEps));
-                boolean up = x > 0;
-                float got = tile.update(i, n, up, weightKey(key, i));
-                if (transfer == Transfer.NOMINAL) {
-                    x -= up ? n * eps : -n * eps;
-                } else {
-                    // Read-back: subtract what the devices did; a saturated pair would let chi grow without
-                    // bound, so it is held within two full updates.
-                    x = Math.max(-bound, Math.min(bound, x - got));
-                }
+            c[i] = transfer(tile, i, x, eps, invEps, cap, bound, key);
+        }
+    }
+
+    /** Transfers the whole pulses of accumulator value x to pair i; returns what stays in the accumulator. */
+    private float transfer(DevicePairWeights tile, int i, float x, float eps, float invEps, int cap, float bound,
+                           long key) {
+        float a = Math.abs(x);
+        if (a >= eps) {
+            int n = (int) Math.min(cap, Math.floor(a * invEps));
+            boolean up = x > 0;
+            float got = tile.update(i, n, up, weightKey(key, i));
+            if (transfer == Transfer.NOMINAL) {
+                x -= up ? n * eps : -n * eps;
+            } else {
+                // Read-back: subtract what the devices did; a saturated pair would let chi grow without
+                // bound, so it is held within two full updates.
+                x = Math.max(-bound, Math.min(bound, x - got));
             }
-            c[i] = x;
+        }
+        return x;
+    }
+
+    /**
+     * The wanted change {@code target - W} joins the accumulator and is transferred like an update, so the part
+     * smaller than a pulse is kept for later instead of being rounded away.
+     */
+    @Override
+    void moveTo(int tileIndex, DevicePairWeights tile, float[] target, long key) {
+        float[] c = chi[tileIndex];
+        float eps = tile.nominalDelta();
+        int cap = options.maxPulses();
+        for (int i = 0; i < target.length; i++) {
+            c[i] = transfer(tile, i, c[i] + target[i] - tile.weight(i), eps, 1f / eps, cap, 2 * cap * eps, key);
         }
     }
 

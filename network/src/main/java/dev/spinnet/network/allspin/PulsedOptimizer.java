@@ -75,6 +75,50 @@ abstract class PulsedOptimizer implements DeviceTraining {
     }
 
     /**
+     * Moves a device-held weight tensor towards {@code target} with pulses (a digital parameter is copied). This
+     * is how Lookahead's reset of the fast weights reaches the devices: the slow average is kept in the digital
+     * periphery, and the devices are pulsed towards it, so what the network computes with is still only what the
+     * devices hold. Pulse counts are part of the tile's update counters.
+     */
+    @Override
+    public void assign(Param p, float[] target) {
+        for (int t = 0; t < tiles.size(); t++) {
+            DevicePairWeights tile = tiles.get(t);
+            if (tile.param() == p) {
+                moveTo(t, tile, target, Noise.key(options.seed(), STREAM_ASSIGN, t, steps));
+                tile.materialise();
+                return;
+            }
+        }
+        System.arraycopy(target, 0, p.value, 0, p.value.length);
+    }
+
+    /** Stream of the random keys of {@link #assign} (the steps' keys use {@code Noise.key(seed, t, step)}). */
+    private static final long STREAM_ASSIGN = -7;
+
+    /**
+     * Pulses each pair of a tile towards its target: the difference in nominal pulses, rounded as the updates
+     * are and cut at {@code maxPulses}, like one in-situ update. Subclasses with a digital accumulator route it
+     * through that instead.
+     */
+    void moveTo(int tileIndex, DevicePairWeights tile, float[] target, long key) {
+        float invEps = 1f / tile.nominalDelta();
+        int cap = options.maxPulses();
+        for (int i = 0; i < target.length; i++) {
+            float dw = target[i] - tile.weight(i);
+            if (dw == 0f) {
+                continue;
+            }
+            double x = Math.min(cap, Math.abs(dw) * invEps);
+            long k = weightKey(key, i);
+            int n = options.stochasticRounding() ? stochasticRound(x, Noise.uniform(k)) : (int) Math.rint(x);
+            if (n > 0) {
+                tile.update(i, n, dw > 0, Noise.mix(k));
+            }
+        }
+    }
+
+    /**
      * Applies one update to a tile.
      *
      * @param rate  learning rate of the tile's Param (base rate times lrScale)

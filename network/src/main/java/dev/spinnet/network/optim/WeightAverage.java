@@ -14,6 +14,7 @@ import java.util.List;
  * exchanges the live and averaged values (call it twice to restore).
  */
 public final class WeightAverage {
+    private final List<Param> params;
     private final List<float[]> live;
     private final float[][] shadow;
     private boolean started;
@@ -23,6 +24,7 @@ public final class WeightAverage {
     }
 
     public WeightAverage(List<Param> params, List<float[]> buffers) {
+        this.params = List.copyOf(params);
         List<float[]> all = new java.util.ArrayList<>();
         for (Param p : params) {
             all.add(p.value);
@@ -52,6 +54,20 @@ public final class WeightAverage {
     public void load() {
         for (int pi = 0; pi < live.size(); pi++) {
             System.arraycopy(shadow[pi], 0, live.get(pi), 0, shadow[pi].length);
+        }
+    }
+
+    /**
+     * As {@link #load()}, but the parameters are set through {@code opt}, so that weights held in devices are
+     * moved by pulses ({@link Optimizer#assign}); the buffers are copied.
+     */
+    public void load(Optimizer opt) {
+        for (int pi = 0; pi < live.size(); pi++) {
+            if (pi < params.size()) {
+                opt.assign(params.get(pi), shadow[pi]);
+            } else {
+                System.arraycopy(shadow[pi], 0, live.get(pi), 0, shadow[pi].length);
+            }
         }
     }
 

@@ -201,7 +201,7 @@ public final class Trainer {
                 if (lookahead != null && (step + 1) % cfg.lookaheadEvery() == 0) {
                     double progress = (double) (step + 1) / totalSteps;
                     lookahead.update(Math.pow(0.95, cfg.lookaheadEvery()) * progress * progress * progress);
-                    lookahead.load();
+                    lookahead.load(opt);
                 }
                 long now = System.nanoTime();
                 if (now - lastStatus > 20e9) {
@@ -213,7 +213,7 @@ public final class Trainer {
             }
             if (lookahead != null && epoch == cfg.epochs() - 1) {
                 lookahead.update(1.0);
-                lookahead.load();
+                lookahead.load(opt);
             }
             double trainSeconds = (System.nanoTime() - e0) / 1e9;
             boolean evaluate = epoch == cfg.epochs() - 1 || (epoch + 1) % cfg.evalEvery() == 0;

@@ -118,8 +118,12 @@ public final class TrainCommand implements Callable<Integer> {
     double deviceMomentum;
 
     @Option(names = "--no-lookahead",
-            description = "train without the CIFAR-10 recipe's Lookahead weight averaging (an ablation: device synapses always train without it)")
+            description = "train without the CIFAR-10 recipe's Lookahead weight averaging (an ablation: device synapses train without it unless --device-lookahead)")
     boolean noLookahead;
+
+    @Option(names = "--device-lookahead",
+            description = "with --synapse: keep the recipe's Lookahead, its slow weights held digitally and the devices pulsed towards them (in-situ and mixed only)")
+    boolean deviceLookahead;
 
     @Option(names = "--record", description = "merge <dataset>_float_test_accuracy and _train_seconds into benchmarks/results.json")
     boolean record;
@@ -140,10 +144,13 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--no-lookahead: the " + dataset + " recipe has no Lookahead");
             }
             if (synapseFile != null) {
-                throw new IllegalArgumentException("--no-lookahead: device synapses always train without Lookahead;"
-                        + " the flag would change nothing");
+                throw new IllegalArgumentException("--no-lookahead: device synapses train without Lookahead unless "
+                        + "--device-lookahead; the flag would change nothing");
             }
             cfg = cfg.withoutLookahead();
+        }
+        if (deviceLookahead && cfg.lookaheadEvery() == 0) {
+            throw new IllegalArgumentException("--device-lookahead: the " + dataset + " recipe has no Lookahead");
         }
         String act = activation != null ? activation : p.activation();
         float alpha = celuAlpha != null ? celuAlpha : p.celuAlpha();
@@ -154,7 +161,7 @@ public final class TrainCommand implements Callable<Integer> {
         var neuronTable = neuronFile != null ? DeviceFiles.readNeuron(neuronFile) : null;
         DeviceRecipe recipe = DeviceRecipe.of(synapseDevice, neuronTable, alg, rangeFactor, deviceLrScale,
                 deviceMomentum, seed).withNeuronMapping(neuronSpan, neuronNoise)
-                .withRefresh(refreshEvery, rerange).withTransfer(transfer);
+                .withRefresh(refreshEvery, rerange).withTransfer(transfer).withDeviceLookahead(deviceLookahead);
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("runs").resolve(dataset + "-" + preset);
         CliSupport.requireWritableDir(outDir);
 
@@ -236,6 +243,9 @@ public final class TrainCommand implements Callable<Integer> {
             if (noLookahead) {
                 kind += "_nolookahead";
             }
+            if (deviceLookahead) {
+                kind += "_lookahead";
+            }
             figs.put(dataset + "_" + kind + "_test_accuracy", acc);
             figs.put(dataset + "_" + kind + "_train_seconds", r.trainSeconds());
             String devices = (synapseFile != null ? " --synapse " + synapseFile : "")
@@ -244,7 +254,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + (allSpin != null ? " --algorithm " + algorithm + " --range-factor " + rangeFactor
                     + " --device-lr-scale " + deviceLrScale + " --device-momentum " + deviceMomentum
                     + " --refresh-every " + refreshEvery + (rerange > 0 ? " --rerange " + rerange : "")
-                    + " --transfer " + transfer : "");
+                    + " --transfer " + transfer : "") + (deviceLookahead ? " --device-lookahead" : "");
             ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet train " + dataset + " --preset " + preset
                     + " --seed " + seed + (epochs != null ? " --epochs " + epochs : "")
                     + (widths != null ? " --widths " + joined(widths, ",") : "")

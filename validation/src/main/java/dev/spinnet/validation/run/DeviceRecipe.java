@@ -22,10 +22,13 @@ import dev.spinnet.network.train.Trainer;
  * @param rerange re-ranging factor (0 = off): a tile whose weights shrank is re-ranged to rerange x rms
  * @param transfer what the mixed-precision accumulator subtracts after a transfer (nominal or measured change)
  * @param neuronNoise multiplier of the neuron's fitted cycle-to-cycle output noise in training (0: noise-free)
+ * @param deviceLookahead keep the recipe's Lookahead with device synapses: the slow average is held in the digital
+ *        periphery and the devices are pulsed towards it ({@link dev.spinnet.network.optim.Optimizer#assign})
  */
 public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algorithm algorithm, double rangeFactor,
-                           double deviceLrScale, double deviceMomentum, int refreshEvery, double rerange, MixedPrecision.Transfer transfer, double neuronLo, double neuronHi, double neuronNoise,
-                           long seed) {
+                           double deviceLrScale, double deviceMomentum, int refreshEvery, double rerange,
+                           MixedPrecision.Transfer transfer, double neuronLo, double neuronHi, double neuronNoise,
+                           boolean deviceLookahead, long seed) {
 
     /** Pre-activations z in [-4, 4] (BatchNorm output) map onto the device input grid. */
     public static final double NEURON_Z_LO = -4;
@@ -37,7 +40,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             double rangeFactor, double deviceLrScale, double deviceMomentum, long seed) {
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum,
                 DEFAULT_REFRESH_EVERY, 0.0, MixedPrecision.Transfer.NOMINAL, NEURON_Z_LO,
-                NEURON_Z_HI, 1.0, seed);
+                NEURON_Z_HI, 1.0, false, seed);
     }
 
     /** The same recipe with pre-activations in [-span, span] mapped onto the neuron grid and scaled noise. */
@@ -49,7 +52,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             throw new IllegalArgumentException("--neuron-noise must be finite and >= 0, got " + noise);
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
-                rerange, transfer, -span, span, noise, seed);
+                rerange, transfer, -span, span, noise, deviceLookahead, seed);
     }
 
     /** The same recipe with another refresh interval and re-ranging factor. */
@@ -61,7 +64,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             throw new IllegalArgumentException("--rerange must be finite and >= 0, got " + rerangeFactor);
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, every,
-                rerangeFactor, transfer, neuronLo, neuronHi, neuronNoise, seed);
+                rerangeFactor, transfer, neuronLo, neuronHi, neuronNoise, deviceLookahead, seed);
     }
 
     /** The same recipe with another mixed-precision transfer rule ("nominal" or "measured"). */
@@ -72,7 +75,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             default -> throw new IllegalArgumentException("--transfer must be nominal or measured, got '" + name + "'");
         };
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
-                rerange, t, neuronLo, neuronHi, neuronNoise, seed);
+                rerange, t, neuronLo, neuronHi, neuronNoise, deviceLookahead, seed);
     }
 
     /** Parses the command-line name of an update algorithm. */
@@ -86,13 +89,29 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         };
     }
 
+    /**
+     * The same recipe keeping the configuration's Lookahead when the synapses are devices (see
+     * {@code deviceLookahead}); refused for hardware-aware training, whose forward weights are a view of float
+     * masters.
+     */
+    public DeviceRecipe withDeviceLookahead(boolean on) {
+        if (on && synapse == null) {
+            throw new IllegalArgumentException("--device-lookahead needs --synapse (float weights keep Lookahead anyway)");
+        }
+        if (on && algorithm == AllSpin.Algorithm.HARDWARE_AWARE) {
+            throw new IllegalArgumentException("--device-lookahead does not combine with --algorithm hardware-aware");
+        }
+        return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
+                rerange, transfer, neuronLo, neuronHi, neuronNoise, on, seed);
+    }
+
     public boolean usesDevices() {
         return synapse != null || neuron != null;
     }
 
     /**
      * A model ready to train. {@code allSpin} is null when neither synapses nor neurons are devices; {@code config}
-     * is the recipe's configuration, without Lookahead when the synapses are devices.
+     * is the recipe's configuration, without Lookahead when the synapses are devices (unless deviceLookahead).
      */
     public record Setup(Model model, TrainConfig config, Trainer trainer, AllSpin allSpin) {
     }
@@ -109,8 +128,12 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         TrainConfig c = cfg;
         if (synapse != null) {
             b.synapse(synapse);
-            if (c.lookaheadEvery() > 0) {
-                log.println("device synapses: Lookahead switched off (it would write float averages)");
+            if (c.lookaheadEvery() > 0 && deviceLookahead) {
+                log.println("device synapses: Lookahead kept, slow weights in the digital periphery, devices pulsed "
+                        + "towards them");
+            } else if (c.lookaheadEvery() > 0) {
+                log.println("device synapses: Lookahead switched off (it would write float averages; "
+                        + "--device-lookahead keeps it by pulses)");
                 c = c.withoutLookahead();
             }
         }

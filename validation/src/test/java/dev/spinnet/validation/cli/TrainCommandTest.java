@@ -39,7 +39,14 @@ class TrainCommandTest {
         assertOneLineError(SweepCommandTest.cli("train", "mnist", "--no-lookahead", "--out", untouched.toString()),
                 "recipe has no Lookahead");
         assertOneLineError(SweepCommandTest.cli("train", "cifar10", "--no-lookahead", "--synapse",
-                "data/devices/ferri-synapse.json", "--out", untouched.toString()), "always train without Lookahead");
+                "data/devices/ferri-synapse.json", "--out", untouched.toString()), "train without Lookahead unless");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--device-lookahead", "--synapse",
+                "data/devices/ferri-synapse.json", "--out", untouched.toString()), "recipe has no Lookahead");
+        assertOneLineError(SweepCommandTest.cli("train", "cifar10", "--device-lookahead", "--out",
+                untouched.toString()), "--device-lookahead needs --synapse");
+        assertOneLineError(SweepCommandTest.cli("train", "cifar10", "--device-lookahead", "--synapse",
+                "../data/devices/ferri-synapse.json", "--algorithm", "hardware-aware", "--out", untouched.toString()),
+                "does not combine with --algorithm hardware-aware");
         assertFalse(Files.exists(untouched), "a refused run must not create its output directory");
         assertOneLineError(SweepCommandTest.cli("--bogus"), "--bogus");
     }
@@ -107,6 +114,21 @@ class TrainCommandTest {
         assertEquals(0, r[0], r[2].toString());
         String stdout = r[1].toString();
         assertTrue(stdout.contains("lookaheadEvery=0"), stdout);
+        assertTrue(stdout.contains("test accuracy"), stdout);
+    }
+
+    /** --device-lookahead keeps the recipe's Lookahead with device synapses, which are then pulsed towards it. */
+    @Test
+    void cifarDeviceSynapsesWithLookahead(@TempDir Path tmp) throws Exception {
+        SyntheticData.writeCifarBinary(tmp.resolve("data"), 64);
+        Object[] r = SweepCommandTest.cli("train", "cifar10", "--preset", "quick", "--data",
+                tmp.resolve("data").toString(), "--out", tmp.resolve("run").toString(), "--threads", "2",
+                "--epochs", "1", "--widths", "8,8,8", "--synapse", "../data/devices/ferri-synapse.json",
+                "--device-lookahead");
+        assertEquals(0, r[0], r[2].toString());
+        String stdout = r[1].toString();
+        assertTrue(stdout.contains("Lookahead kept"), stdout);
+        assertFalse(stdout.contains("lookaheadEvery=0"), stdout);
         assertTrue(stdout.contains("test accuracy"), stdout);
     }
 }
