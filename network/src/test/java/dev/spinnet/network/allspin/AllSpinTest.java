@@ -172,37 +172,53 @@ class AllSpinTest {
 
     @Test
     void sameSeedSameRunAndResumeMidRunMatchesStraightRun(@TempDir Path dir) throws Exception {
-        TrainConfig c = cfg(3);
+        for (AllSpin.Algorithm alg : AllSpin.Algorithm.values()) {
+            reproducibleAndResumable(alg, cfg(3), dir.resolve(alg.name()));
+        }
+    }
+
+    /** Lookahead on device synapses (resets by pulses, slow copy in the checkpoint) keeps both properties. */
+    @Test
+    void withLookaheadOnDevicesToo(@TempDir Path dir) throws Exception {
+        TrainConfig c = new TrainConfig("toy-la", 3, 64, "sgd", 0.05, 0.9, 0.0, 0.1, 0.1, 0.1, 0.0, 1.0, false, 1, 0,
+                2, 0, 1, 7);
+        for (AllSpin.Algorithm alg : List.of(AllSpin.Algorithm.MIXED_PRECISION, AllSpin.Algorithm.IN_SITU)) {
+            AllSpin with = reproducibleAndResumable(alg, c, dir.resolve(alg.name()));
+            AllSpin without = reproducibleAndResumable(alg, cfg(3), dir.resolve(alg.name() + "-no"));
+            assertTrue(with.counts().updatePulses() != without.counts().updatePulses(),
+                    alg + ": the resets are pulses of their own");
+        }
+    }
+
+    private AllSpin reproducibleAndResumable(AllSpin.Algorithm alg, TrainConfig c, Path base) throws Exception {
         PulseDevice dev = ExponentialPulseDevice.symmetric(33, 2, 0.02, 0.2);
         NeuronTable table = NeuronTable.of(new Celu(0.8f), -3, 5, 41, 0.05);
         TrainingData train = toy(256, 4);
         TrainingData test = toy(64, 5);
         PulseOptions opts = PulseOptions.defaults(4).withReadNoise(0.01f).withRefresh(3, 0.8f).withMaxPulses(4);
-        for (AllSpin.Algorithm alg : AllSpin.Algorithm.values()) {
-            java.util.function.Supplier<AllSpin> make = () -> AllSpin.builder(Models.mnist(4, 4, 8, new Celu(1f), 9))
-                    .synapse(dev).neuron(DeviceNeuron.mapped(table, -4, 4)).algorithm(alg)
-                    .transfer(MixedPrecision.Transfer.MEASURED).pulses(opts).seed(5).build(c);
-            Path base = dir.resolve(alg.name());
-            AllSpin straight = make.get();
-            ByteArrayOutputStream log = new ByteArrayOutputStream();
-            straight.trainer(c, new PrintStream(log, true, StandardCharsets.UTF_8)).train(train, test,
-                    base.resolve("s"), false);
-            assertTrue(log.toString(StandardCharsets.UTF_8).contains("devices, epoch 3:"), "pulses logged per epoch");
-            AllSpin again = make.get();
-            again.trainer(c, QUIET).train(train, test, base.resolve("a"), false);
-            assertParamsEqual(straight, again);
-            assertEquals(straight.counts(), again.counts(), alg + ": same seed, same pulses");
+        java.util.function.Supplier<AllSpin> make = () -> AllSpin.builder(Models.mnist(4, 4, 8, new Celu(1f), 9))
+                .synapse(dev).neuron(DeviceNeuron.mapped(table, -4, 4)).algorithm(alg)
+                .transfer(MixedPrecision.Transfer.MEASURED).pulses(opts).seed(5).build(c);
+        AllSpin straight = make.get();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        straight.trainer(c, new PrintStream(log, true, StandardCharsets.UTF_8)).train(train, test,
+                base.resolve("s"), false);
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("devices, epoch 3:"), "pulses logged per epoch");
+        AllSpin again = make.get();
+        again.trainer(c, QUIET).train(train, test, base.resolve("a"), false);
+        assertParamsEqual(straight, again);
+        assertEquals(straight.counts(), again.counts(), alg + ": same seed, same pulses");
 
-            AllSpin interrupted = make.get();
-            assertThrows(Trainer.StoppedException.class, () -> interrupted.trainer(c, QUIET).stopAfterEpoch(2)
-                    .train(train, test, base.resolve("r"), false));
-            AllSpin resumed = make.get();
-            Trainer.Result r = resumed.trainer(c, QUIET).train(train, test, base.resolve("r"), true);
-            assertTrue(r.resumed());
-            assertParamsEqual(straight, resumed);
-            assertEquals(straight.counts().updatePulses(), resumed.counts().updatePulses(), alg + " after resume");
-            assertEquals(straight.counts().programPulses(), resumed.counts().programPulses(), alg + " after resume");
-        }
+        AllSpin interrupted = make.get();
+        assertThrows(Trainer.StoppedException.class, () -> interrupted.trainer(c, QUIET).stopAfterEpoch(2)
+                .train(train, test, base.resolve("r"), false));
+        AllSpin resumed = make.get();
+        Trainer.Result r = resumed.trainer(c, QUIET).train(train, test, base.resolve("r"), true);
+        assertTrue(r.resumed());
+        assertParamsEqual(straight, resumed);
+        assertEquals(straight.counts().updatePulses(), resumed.counts().updatePulses(), alg + " after resume");
+        assertEquals(straight.counts().programPulses(), resumed.counts().programPulses(), alg + " after resume");
+        return straight;
     }
 
     private static void assertParamsEqual(AllSpin a, AllSpin b) {
