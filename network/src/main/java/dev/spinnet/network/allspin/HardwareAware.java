@@ -125,6 +125,20 @@ public final class HardwareAware implements DeviceTraining {
         }
     }
 
+    /**
+     * Refused for device-mapped weights: their Param holds the quantised, noisy view of a float master, so a value
+     * written there would be overwritten by the next forward (AllSpin.Builder.build refuses Lookahead earlier).
+     */
+    @Override
+    public void assign(Param p, float[] target) {
+        for (DevicePairWeights t : tiles) {
+            if (t.param() == p) {
+                throw new IllegalArgumentException("Lookahead does not combine with hardware-aware training");
+            }
+        }
+        System.arraycopy(target, 0, p.value, 0, p.value.length);
+    }
+
     @Override
     public void step(double lr) {
         for (int t = 0; t < tiles.size(); t++) {

@@ -173,6 +173,7 @@ public final class Trainer {
             long seen = 0;
             double lr = 0;
             long lastStatus = System.nanoTime();
+            boolean resetAtLastStep = false;
             for (int s = 0; s < stepsPerEpoch; s++) {
                 int from = s * cfg.batchSize();
                 int count = Math.min(cfg.batchSize(), train.n - from);
@@ -198,7 +199,8 @@ public final class Trainer {
                 net.backward(grad);
                 lr = cfg.lr() * schedule.factor((double) step / totalSteps);
                 opt.step(lr);
-                if (lookahead != null && (step + 1) % cfg.lookaheadEvery() == 0) {
+                resetAtLastStep = lookahead != null && (step + 1) % cfg.lookaheadEvery() == 0;
+                if (resetAtLastStep) {
                     double progress = (double) (step + 1) / totalSteps;
                     lookahead.update(Math.pow(0.95, cfg.lookaheadEvery()) * progress * progress * progress);
                     lookahead.load(opt);
@@ -211,7 +213,9 @@ public final class Trainer {
                             cfg.epochs(), s + 1, stepsPerEpoch, lossSum / seen, seen / el);
                 }
             }
-            if (lookahead != null && epoch == cfg.epochs() - 1) {
+            // The final load makes the weights the average; right after a reset they already are (for floats it
+            // would copy them onto themselves; on devices it would pulse the reset's sub-pulse rest a second time).
+            if (lookahead != null && epoch == cfg.epochs() - 1 && !resetAtLastStep) {
                 lookahead.update(1.0);
                 lookahead.load(opt);
             }

@@ -139,6 +139,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (epochs != null) {
             cfg = cfg.withEpochs(epochs);
         }
+        if (noLookahead && deviceLookahead) {
+            throw new IllegalArgumentException("--no-lookahead and --device-lookahead contradict each other");
+        }
         if (noLookahead) {
             if (cfg.lookaheadEvery() == 0) {
                 throw new IllegalArgumentException("--no-lookahead: the " + dataset + " recipe has no Lookahead");
