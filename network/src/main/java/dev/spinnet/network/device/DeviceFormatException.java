@@ -46,7 +46,11 @@ public final class DeviceFormatException extends IllegalArgumentException {
         if (value == null) {
             return "null";
         }
-        String v = value.length() > max ? value.substring(0, max) + "..." : value;
+        int cut = max;
+        if (value.length() > max && Character.isHighSurrogate(value.charAt(max - 1))) {
+            cut--; // keep a surrogate pair whole
+        }
+        String v = value.length() > max ? value.substring(0, cut) + "..." : value;
         return "\"" + v + "\"";
     }
 }

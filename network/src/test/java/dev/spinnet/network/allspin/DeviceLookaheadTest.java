@@ -36,7 +36,8 @@ class DeviceLookaheadTest {
     void mixedPrecisionMovesTheDevicesThroughTheAccumulatorAndKeepsTheRest() {
         Param p = param("weight", 400, 0.2, 1);
         DevicePairWeights t = tile(p);
-        MixedPrecision mp = new MixedPrecision(List.of(t), null, PulseOptions.defaults(2), 0, false,
+        // Enough pulses per transfer for every pair (the changes below stay under 40 pulses); the cap has its own test.
+        MixedPrecision mp = new MixedPrecision(List.of(t), null, PulseOptions.defaults(2).withMaxPulses(64), 0, false,
                 MixedPrecision.Transfer.NOMINAL);
         float eps = t.nominalDelta();
         float[] chi = mp.accumulator(0);
@@ -66,6 +67,50 @@ class DeviceLookaheadTest {
         mp.assign(p, p.value.clone());
         assertEquals(now, t.counts().updatePulses());
         assertArrayEquals(pendingNow, chi);
+    }
+
+    @Test
+    void mixedPrecisionResetsAreCutAtMaxPulsesAndTheRestWaitsInTheAccumulator() {
+        Param p = param("weight", 50, 0.05, 2);
+        DevicePairWeights t = tile(p);
+        MixedPrecision mp = new MixedPrecision(List.of(t), null, PulseOptions.defaults(2).withMaxPulses(4), 0, false,
+                MixedPrecision.Transfer.NOMINAL);
+        float eps = t.nominalDelta();
+        float[] before = p.value.clone();
+        float[] target = new float[p.size()];
+        for (int i = 0; i < target.length; i++) {
+            target[i] = before[i] + (i % 2 == 0 ? 10.25f : -10.25f) * eps;
+        }
+        mp.assign(p, target);
+        for (int i = 0; i < target.length; i++) {
+            float sign = i % 2 == 0 ? 1 : -1;
+            assertEquals(sign * 4 * eps, p.value[i] - before[i], 1e-3f * eps, "four pulses at most, pair " + i);
+            assertEquals(sign * 6.25f * eps, mp.accumulator(0)[i], 1e-3f * eps, "the rest waits, pair " + i);
+        }
+    }
+
+    @Test
+    void measuredTransferKeepsWeightPlusAccumulatorOnTargetWithANonlinearDevice() {
+        Param p = param("weight", 300, 0.2, 8);
+        DevicePairWeights t = new DevicePairWeights("t", p, ExponentialPulseDevice.symmetric(65, 3, 0, 0), 1f,
+                DevicePairWeights.UpdateMode.POTENTIATE_ONLY, 3);
+        MixedPrecision mp = new MixedPrecision(List.of(t), null, PulseOptions.defaults(2).withMaxPulses(64), 0, false,
+                MixedPrecision.Transfer.MEASURED);
+        float eps = t.nominalDelta();
+        float[] before = p.value.clone();
+        float[] target = new float[p.size()];
+        Rng r = new Rng(9);
+        for (int i = 0; i < target.length; i++) {
+            target[i] = p.value[i] + (float) (3 * eps * r.nextGaussian());
+        }
+        mp.assign(p, target);
+        double moved = 0;
+        for (int i = 0; i < target.length; i++) {
+            // What the devices did is subtracted, so device weight and accumulator together hold the target.
+            assertEquals(target[i], p.value[i] + mp.accumulator(0)[i], 1e-5f, "pair " + i);
+            moved += Math.abs(p.value[i] - before[i]);
+        }
+        assertTrue(moved > eps * target.length, "the devices moved: " + moved / eps + " pulses' worth");
     }
 
     @Test
@@ -102,7 +147,8 @@ class DeviceLookaheadTest {
         DevicePairWeights t = tile(p);
         MixedPrecision mp = new MixedPrecision(List.of(t), new Sgd(List.of(bias), 0, false, 0),
                 PulseOptions.defaults(1), 0, false, MixedPrecision.Transfer.NOMINAL);
-        WeightAverage avg = new WeightAverage(List.of(p, bias));
+        float[] runningMean = {0.5f, -0.5f};
+        WeightAverage avg = new WeightAverage(List.of(p, bias), List.of(runningMean));
         avg.update(0);
         float[] slowW = p.value.clone();
         float[] slowB = bias.value.clone();
@@ -112,11 +158,13 @@ class DeviceLookaheadTest {
         }
         t.materialise();
         bias.value[0] += 1;
+        runningMean[1] = 7;
         // ...and the reset brings the devices back to within a pulse, by pulses, and copies the bias exactly.
         long pulses = t.counts().updatePulses();
         avg.load(mp);
         assertArrayEquals(slowB, bias.value);
-        assertTrue(t.counts().updatePulses() >= pulses + 5L * p.size(), "at least the pulses that moved them away");
+        assertArrayEquals(new float[]{0.5f, -0.5f}, runningMean, "buffers are copied");
+        assertTrue(t.counts().updatePulses() >= pulses + 4L * p.size(), "about the pulses that moved them away");
         for (int i = 0; i < p.size(); i++) {
             assertEquals(slowW[i], p.value[i], t.nominalDelta() * 1.01f, "pair " + i);
         }

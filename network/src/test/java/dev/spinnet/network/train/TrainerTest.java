@@ -58,6 +58,58 @@ class TrainerTest {
         assertArrayEquals(first.net().params().get(0).value, resumed.net().params().get(0).value);
     }
 
+    /**
+     * Lookahead resets the weights through {@code Optimizer.assign} (how device weights receive it): once per
+     * parameter every {@code lookaheadEvery} steps, plus the final load unless the last step has just reset.
+     */
+    @Test
+    void lookaheadResetsGoThroughTheOptimiserOncePerResetStep() throws Exception {
+        TrainingData train = toy(512, 4); // 8 steps of 64 per epoch, 16 in two epochs
+        TrainingData test = toy(128, 5);
+        for (int every : new int[]{2, 3}) {
+            TrainConfig c = new TrainConfig("toy-la", 2, 64, "sgd", 0.05, 0.9, 0.0, 0.1, 0.1, 0.1, 0.0, 1.0, false, 1,
+                    0, every, 0, 1, 7);
+            Model m = Models.mnist(4, 8, 16, new Celu(1f), 9);
+            int nParams = m.net().params().size();
+            java.util.TreeMap<Integer, Integer> calls = new java.util.TreeMap<>();
+            dev.spinnet.network.optim.Sgd sgd = new dev.spinnet.network.optim.Sgd(m.net().params(), 0.9, true, 0);
+            int[] steps = {0};
+            dev.spinnet.network.optim.Optimizer recording = new dev.spinnet.network.optim.Optimizer() {
+                @Override
+                public void step(double lr) {
+                    sgd.step(lr);
+                    steps[0]++;
+                }
+
+                @Override
+                public void assign(dev.spinnet.network.layer.Param p, float[] target) {
+                    calls.merge(steps[0], 1, Integer::sum);
+                    dev.spinnet.network.optim.Optimizer.super.assign(p, target);
+                }
+
+                @Override
+                public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
+                    sgd.writeState(out);
+                }
+
+                @Override
+                public void readState(java.io.DataInputStream in) throws java.io.IOException {
+                    sgd.readState(in);
+                }
+            };
+            new Trainer(m, c, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).withOptimizer(recording).train(train, test, null,
+                    false);
+            java.util.TreeMap<Integer, Integer> want = new java.util.TreeMap<>();
+            for (int s = every; s <= 16; s += every) {
+                want.put(s, nParams);
+            }
+            if (16 % every != 0) {
+                want.put(16, nParams); // the final load
+            }
+            assertEquals(want, calls, "resets every " + every + " steps");
+        }
+    }
+
     @Test
     void resumeMidRunMatchesStraightRun(@TempDir Path dir) throws Exception {
         TrainingData train = toy(512, 6);

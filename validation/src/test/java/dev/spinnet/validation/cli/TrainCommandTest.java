@@ -117,7 +117,10 @@ class TrainCommandTest {
         assertTrue(stdout.contains("test accuracy"), stdout);
     }
 
-    /** --device-lookahead keeps the recipe's Lookahead with device synapses, which are then pulsed towards it. */
+    /**
+     * Wiring only: --device-lookahead keeps the recipe's Lookahead with device synapses (two steps here, fewer
+     * than between resets; the resets themselves are tested in TrainerTest, DeviceLookaheadTest, AllSpinTest).
+     */
     @Test
     void cifarDeviceSynapsesWithLookahead(@TempDir Path tmp) throws Exception {
         SyntheticData.writeCifarBinary(tmp.resolve("data"), 64);
