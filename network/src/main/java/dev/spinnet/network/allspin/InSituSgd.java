@@ -41,14 +41,8 @@ public final class InSituSgd extends PulsedOptimizer {
             if (decay != 0f) {
                 dw -= decay * tile.weight(i);
             }
-            if (dw == 0f) {
-                continue;
-            }
-            double x = Math.min(cap, Math.abs(dw) * invEps);
-            long k = weightKey(key, i);
-            int n = options.stochasticRounding() ? stochasticRound(x, Noise.uniform(k)) : (int) Math.rint(x);
-            if (n > 0) {
-                tile.update(i, n, dw > 0, Noise.mix(k));
+            if (dw != 0f) {
+                pulseRounded(tile, i, dw, invEps, cap, key);
             }
         }
     }

@@ -106,15 +106,22 @@ abstract class PulsedOptimizer implements DeviceTraining {
         int cap = options.maxPulses();
         for (int i = 0; i < target.length; i++) {
             float dw = target[i] - tile.weight(i);
-            if (dw == 0f) {
-                continue;
+            if (dw != 0f) {
+                pulseRounded(tile, i, dw, invEps, cap, key);
             }
-            double x = Math.min(cap, Math.abs(dw) * invEps);
-            long k = weightKey(key, i);
-            int n = options.stochasticRounding() ? stochasticRound(x, Noise.uniform(k)) : (int) Math.rint(x);
-            if (n > 0) {
-                tile.update(i, n, dw > 0, Noise.mix(k));
-            }
+        }
+    }
+
+    /**
+     * Applies the weight change dw to pair i as {@code |dw| / eps} pulses (invEps = 1 / eps), cut at {@code cap}
+     * and rounded as the options say (stochastically: unbiased), in the sign of dw.
+     */
+    final void pulseRounded(DevicePairWeights tile, int i, float dw, float invEps, int cap, long key) {
+        double x = Math.min(cap, Math.abs(dw) * invEps);
+        long k = weightKey(key, i);
+        int n = options.stochasticRounding() ? stochasticRound(x, Noise.uniform(k)) : (int) Math.rint(x);
+        if (n > 0) {
+            tile.update(i, n, dw > 0, Noise.mix(k));
         }
     }
 
