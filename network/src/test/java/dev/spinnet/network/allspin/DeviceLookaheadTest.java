@@ -32,13 +32,18 @@ class DeviceLookaheadTest {
                 DevicePairWeights.UpdateMode.POTENTIATE_ONLY, 3);
     }
 
+    /** Mixed precision over one tile, no digital parameters, no momentum. */
+    private static MixedPrecision mixed(DevicePairWeights t, int maxPulses, MixedPrecision.Transfer transfer) {
+        return new MixedPrecision(List.of(t), null, PulseOptions.defaults(2).withMaxPulses(maxPulses), 0, false,
+                transfer);
+    }
+
     @Test
     void mixedPrecisionMovesTheDevicesThroughTheAccumulatorAndKeepsTheRest() {
         Param p = param("weight", 400, 0.2, 1);
         DevicePairWeights t = tile(p);
         // Enough pulses per transfer for every pair (the changes below stay under 40 pulses); the cap has its own test.
-        MixedPrecision mp = new MixedPrecision(List.of(t), null, PulseOptions.defaults(2).withMaxPulses(64), 0, false,
-                MixedPrecision.Transfer.NOMINAL);
+        MixedPrecision mp = mixed(t, 64, MixedPrecision.Transfer.NOMINAL);
         float eps = t.nominalDelta();
         float[] chi = mp.accumulator(0);
         Rng r = new Rng(7);
@@ -73,8 +78,7 @@ class DeviceLookaheadTest {
     void mixedPrecisionResetsAreCutAtMaxPulsesAndTheRestWaitsInTheAccumulator() {
         Param p = param("weight", 50, 0.05, 2);
         DevicePairWeights t = tile(p);
-        MixedPrecision mp = new MixedPrecision(List.of(t), null, PulseOptions.defaults(2).withMaxPulses(4), 0, false,
-                MixedPrecision.Transfer.NOMINAL);
+        MixedPrecision mp = mixed(t, 4, MixedPrecision.Transfer.NOMINAL);
         float eps = t.nominalDelta();
         float[] before = p.value.clone();
         float[] target = new float[p.size()];
@@ -94,8 +98,7 @@ class DeviceLookaheadTest {
         Param p = param("weight", 300, 0.2, 8);
         DevicePairWeights t = new DevicePairWeights("t", p, ExponentialPulseDevice.symmetric(65, 3, 0, 0), 1f,
                 DevicePairWeights.UpdateMode.POTENTIATE_ONLY, 3);
-        MixedPrecision mp = new MixedPrecision(List.of(t), null, PulseOptions.defaults(2).withMaxPulses(64), 0, false,
-                MixedPrecision.Transfer.MEASURED);
+        MixedPrecision mp = mixed(t, 64, MixedPrecision.Transfer.MEASURED);
         float eps = t.nominalDelta();
         float[] before = p.value.clone();
         float[] target = new float[p.size()];
