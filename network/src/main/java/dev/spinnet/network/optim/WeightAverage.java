@@ -50,16 +50,10 @@ public final class WeightAverage {
         }
     }
 
-    /** Overwrites the live weights with the averaged ones (Lookahead's reset of the fast weights). */
-    public void load() {
-        for (int pi = 0; pi < live.size(); pi++) {
-            System.arraycopy(shadow[pi], 0, live.get(pi), 0, shadow[pi].length);
-        }
-    }
-
     /**
-     * As {@link #load()}, but the parameters are set through {@code opt}, so that weights held in devices are
-     * moved by pulses ({@link Optimizer#assign}); the buffers are copied.
+     * Overwrites the live weights with the averaged ones (Lookahead's reset of the fast weights). The parameters
+     * are set through {@code opt}, so that weights held in devices are moved by pulses ({@link Optimizer#assign};
+     * other optimisers copy); the buffers are copied.
      */
     public void load(Optimizer opt) {
         for (int pi = 0; pi < live.size(); pi++) {
