@@ -125,7 +125,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "with --synapse: keep the recipe's Lookahead, its slow weights held digitally and the devices pulsed towards them (in-situ and mixed only)")
     boolean deviceLookahead;
 
-    @Option(names = "--record", description = "merge <dataset>_float_test_accuracy and _train_seconds into benchmarks/results.json")
+    @Option(names = "--record", description = "merge the test accuracy and train time into benchmarks/results.json under keys that name the"
+                    + " dataset and every variant (e.g. cifar10_allspin_ferri_insitu_seed2_test_accuracy); the headline"
+                    + " keys come only from the default preset, seed 1 and mixed precision")
     boolean record;
 
     @Override
@@ -233,22 +235,7 @@ public final class TrainCommand implements Callable<Integer> {
         System.out.println("wrote " + outDir.resolve("result.json"));
         if (record) {
             Map<String, Double> figs = new LinkedHashMap<>();
-            // A non-default activation is an ablation row, not the baseline: keep its own key.
-            String kind = activation == null || activation.equals(p.activation()) ? "float" : "float_" + activation;
-            if (widths != null && !java.util.Arrays.equals(widths, p.widths())) {
-                kind += "_w" + joined(widths, "_");
-            }
-            if (synapseFile != null && neuronFile != null) {
-                kind = "allspin_" + synapseFile.getFileName().toString().replaceFirst("-.*", "");
-            } else if (allSpin != null) {
-                kind = synapseFile != null ? "device_synapse_only" : "device_neuron_only";
-            }
-            if (noLookahead) {
-                kind += "_nolookahead";
-            }
-            if (deviceLookahead) {
-                kind += "_lookahead";
-            }
+            String kind = recordKind(p, allSpin != null);
             figs.put(dataset + "_" + kind + "_test_accuracy", acc);
             figs.put(dataset + "_" + kind + "_train_seconds", r.trainSeconds());
             String devices = (synapseFile != null ? " --synapse " + synapseFile : "")
@@ -262,11 +249,59 @@ public final class TrainCommand implements Callable<Integer> {
                     + " --seed " + seed + (epochs != null ? " --epochs " + epochs : "")
                     + (widths != null ? " --widths " + joined(widths, ",") : "")
                     + (activation != null ? " --activation " + activation : "")
+                    + (celuAlpha != null ? " --celu-alpha " + celuAlpha : "")
                     + (noLookahead ? " --no-lookahead" : "") + devices
                     + " --record");
             System.out.println("recorded in " + ResultsFile.defaultPath());
         }
         return 0;
+    }
+
+    /**
+     * The part of the results.json keys between the dataset and the figure's name. Every choice that makes a
+     * run a different row gets its own suffix, so that no ablation, seed or algorithm overwrites the headline
+     * (mixed precision, seed 1, the preset's epochs).
+     */
+    String recordKind(Presets p, boolean devices) {
+        String kind;
+        if (synapseFile != null && neuronFile != null) {
+            kind = "allspin_" + synapseFile.getFileName().toString().replaceFirst("-.*", "");
+        } else if (devices) {
+            kind = synapseFile != null ? "device_synapse_only" : "device_neuron_only";
+        } else {
+            kind = "float";
+        }
+        if (neuronFile == null) {
+            // A non-default activation is an ablation row, not the baseline: keep its own key.
+            if (activation != null && !activation.equals(p.activation())) {
+                kind += "_" + activation;
+            }
+            if (celuAlpha != null && celuAlpha != p.celuAlpha()) {
+                kind += "_alpha" + celuAlpha;
+            }
+        }
+        if (widths != null && !java.util.Arrays.equals(widths, p.widths())) {
+            kind += "_w" + joined(widths, "_");
+        }
+        if (synapseFile != null && !algorithm.equals("mixed")) {
+            kind += algorithm.equals("in-situ") ? "_insitu" : "_hwaware";
+        }
+        if (noLookahead) {
+            kind += "_nolookahead";
+        }
+        if (deviceLookahead) {
+            kind += "_lookahead";
+        }
+        if (!preset.equals("default")) {
+            kind += "_" + preset;
+        }
+        if (epochs != null && epochs != p.config().epochs()) {
+            kind += "_e" + epochs;
+        }
+        if (seed != 1) {
+            kind += "_seed" + seed;
+        }
+        return kind;
     }
 
     private static String joined(int[] values, String separator) {

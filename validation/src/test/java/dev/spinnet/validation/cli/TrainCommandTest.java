@@ -134,4 +134,38 @@ class TrainCommandTest {
         assertFalse(stdout.contains("lookaheadEvery=0"), stdout);
         assertTrue(stdout.contains("test accuracy"), stdout);
     }
+
+    /** The results.json key of a recorded run: only the headline configuration may write the headline key. */
+    private static String recordKind(boolean devices, String... args) {
+        TrainCommand c = new TrainCommand();
+        new picocli.CommandLine(c).parseArgs(args);
+        return c.recordKind(dev.spinnet.network.train.Presets.of(c.dataset, c.preset), devices);
+    }
+
+    @Test
+    void recordedKeysKeepEveryVariantApartFromTheHeadline() {
+        String syn = "data/devices/ferri-synapse.json";
+        String neu = "data/devices/ferri-neuron.json";
+        assertEquals("float", recordKind(false, "cifar10"));
+        assertEquals("float", recordKind(false, "cifar10", "--activation", "celu", "--epochs", "10", "--seed", "1"));
+        assertEquals("float_relu", recordKind(false, "cifar10", "--activation", "relu"));
+        assertEquals("float_alpha0.5", recordKind(false, "cifar10", "--celu-alpha", "0.5"));
+        assertEquals("float_w32_64_64", recordKind(false, "cifar10", "--widths", "32,64,64"));
+        assertEquals("float_nolookahead", recordKind(false, "cifar10", "--no-lookahead"));
+        assertEquals("float_quick", recordKind(false, "mnist", "--preset", "quick"));
+        assertEquals("float_e3_seed2", recordKind(false, "mnist", "--epochs", "3", "--seed", "2"));
+        assertEquals("allspin_ferri", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu));
+        assertEquals("allspin_ferri", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
+                "--algorithm", "mixed"));
+        assertEquals("allspin_ferri_insitu", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
+                "--algorithm", "in-situ"));
+        assertEquals("allspin_ferri_hwaware_seed3", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
+                "--algorithm", "hardware-aware", "--seed", "3"));
+        assertEquals("allspin_ferri_lookahead", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
+                "--device-lookahead"));
+        assertEquals("device_synapse_only_insitu", recordKind(true, "mnist", "--synapse", syn,
+                "--algorithm", "in-situ"));
+        assertEquals("device_neuron_only", recordKind(true, "mnist", "--neuron", neu));
+        assertEquals("device_synapse_only_relu", recordKind(true, "mnist", "--synapse", syn, "--activation", "relu"));
+    }
 }
