@@ -3,6 +3,7 @@ package dev.spinnet.validation.cli;
 import dev.spinnet.network.kernel.GemmBenchmark;
 import dev.spinnet.network.kernel.Parallel;
 import dev.spinnet.network.layer.Celu;
+import dev.spinnet.network.layer.Conv2d;
 import dev.spinnet.network.tensor.Rng;
 import dev.spinnet.network.train.Model;
 import dev.spinnet.network.train.Models;
@@ -40,6 +41,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--net", defaultValue = "cifar10", description = "network of the step benchmark: cifar10 or mnist")
     String net;
 
+    @Option(names = "--conv", defaultValue = "auto", description = ConvOption.DESCRIPTION
+            + "; the step's GFLOP/s always count the direct convolution's FLOPs")
+    String conv;
+
     @Option(names = "--record", description = "merge the figures into benchmarks/results.json")
     boolean record;
 
@@ -55,6 +60,7 @@ public final class BenchCommand implements Callable<Integer> {
             // checked before the GEMM part, which would otherwise run for a minute first
             throw new IllegalArgumentException("--net must be cifar10 or mnist, got '" + net + "'");
         }
+        Conv2d.setAlgorithm(ConvOption.parse(conv));
         System.out.println("machine: " + CliSupport.machine());
         Map<String, Double> figs = new LinkedHashMap<>();
         double peak2 = 2 * GemmBenchmark.peakPerCore();

@@ -8,6 +8,7 @@ import dev.spinnet.network.data.Datasets;
 import dev.spinnet.network.data.TrainTest;
 import dev.spinnet.network.kernel.Parallel;
 import dev.spinnet.network.layer.ActivationFunction;
+import dev.spinnet.network.layer.Conv2d;
 import dev.spinnet.network.train.AtomicFiles;
 import dev.spinnet.network.train.Model;
 import dev.spinnet.network.train.Presets;
@@ -60,6 +61,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of every random choice (default: ${DEFAULT-VALUE})")
     long seed;
+
+    @Option(names = "--conv", defaultValue = "auto", description = ConvOption.DESCRIPTION)
+    String conv;
 
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
@@ -134,6 +138,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Presets p = Presets.of(dataset, preset);
         checkNumbers();
+        Conv2d.setAlgorithm(ConvOption.parse(conv));
         if (threads != null) {
             Parallel.setThreads(threads);
         }
@@ -250,6 +255,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + (widths != null ? " --widths " + joined(widths, ",") : "")
                     + (activation != null ? " --activation " + activation : "")
                     + (celuAlpha != null ? " --celu-alpha " + celuAlpha : "")
+                    + (!conv.equals("auto") ? " --conv " + conv : "")
                     + (noLookahead ? " --no-lookahead" : "") + devices
                     + " --record");
             System.out.println("recorded in " + ResultsFile.defaultPath());
@@ -297,6 +303,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (epochs != null && epochs != p.config().epochs()) {
             kind += "_e" + epochs;
+        }
+        if (!conv.equals("auto")) {
+            kind += "_conv" + conv;
         }
         if (seed != 1) {
             kind += "_seed" + seed;

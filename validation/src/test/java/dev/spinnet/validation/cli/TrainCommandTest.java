@@ -31,6 +31,9 @@ class TrainCommandTest {
         assertOneLineError(SweepCommandTest.cli("train", "mnist", "--data", tmp.resolve("none").toString(),
                 "--out", tmp.resolve("out").toString()), "mnist: not found");
         assertOneLineError(SweepCommandTest.cli("bench", "--what", "everything"), "--what");
+        assertOneLineError(SweepCommandTest.cli("bench", "--conv", "fft"), "--conv must be auto, gemm or winograd");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--conv", "fft", "--out",
+                tmp.resolve("never").toString()), "--conv must be auto, gemm or winograd");
         Path untouched = tmp.resolve("never-created");
         assertOneLineError(SweepCommandTest.cli("train", "mnist", "--algorithm", "magic", "--out", untouched.toString()),
                 "--algorithm");
@@ -154,6 +157,8 @@ class TrainCommandTest {
         assertEquals("float_nolookahead", recordKind(false, "cifar10", "--no-lookahead"));
         assertEquals("float_quick", recordKind(false, "mnist", "--preset", "quick"));
         assertEquals("float_e3_seed2", recordKind(false, "mnist", "--epochs", "3", "--seed", "2"));
+        assertEquals("float", recordKind(false, "cifar10", "--conv", "auto"));
+        assertEquals("float_convgemm", recordKind(false, "cifar10", "--conv", "gemm"));
         assertEquals("allspin_ferri", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu));
         assertEquals("allspin_ferri", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
                 "--algorithm", "mixed"));

@@ -1,0 +1,132 @@
+package dev.spinnet.network.layer;
+
+import dev.spinnet.network.kernel.Parallel;
+import dev.spinnet.network.tensor.Rng;
+import dev.spinnet.network.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Winograd F(2x2, 3x3) path of {@link Conv2d} against its im2col GEMM path: the same output and
+ * the same three gradients on odd and even map sizes, partial tiles, several chunks and two threads;
+ * and finite differences on each path.
+ */
+class WinogradConvTest {
+
+    private record Pass(float[] y, float[] dx, float[] dw, float[] db) {
+    }
+
+    private static Pass run(boolean winograd, int n, int cin, int cout, int h, int w, boolean bias, long seed) {
+        Conv2d.ConvAlgorithm old = Conv2d.algorithm();
+        Conv2d.setAlgorithm(winograd ? Conv2d.ConvAlgorithm.WINOGRAD : Conv2d.ConvAlgorithm.GEMM);
+        try {
+            return runWith(n, cin, cout, h, w, bias, seed);
+        } finally {
+            Conv2d.setAlgorithm(old);
+        }
+    }
+
+    /** Largest difference relative to the largest magnitude of the reference. */
+    private static double relErr(float[] ref, float[] got) {
+        assertEquals(ref.length, got.length);
+        double max = 0;
+        double diff = 0;
+        for (int i = 0; i < ref.length; i++) {
+            max = Math.max(max, Math.abs(ref[i]));
+            diff = Math.max(diff, Math.abs(ref[i] - got[i]));
+        }
+        return diff / Math.max(max, 1e-30);
+    }
+
+    private static void assertSamePasses(int n, int cin, int cout, int h, int w, boolean bias) {
+        Pass gemm = run(false, n, cin, cout, h, w, bias, 7);
+        Pass wino = run(true, n, cin, cout, h, w, bias, 7);
+        String shape = n + "x" + cin + "x" + h + "x" + w + " -> " + cout;
+        assertTrue(relErr(gemm.y, wino.y) < 2e-6, "forward " + shape + ": " + relErr(gemm.y, wino.y));
+        assertTrue(relErr(gemm.dx, wino.dx) < 2e-6, "input gradient " + shape + ": " + relErr(gemm.dx, wino.dx));
+        assertTrue(relErr(gemm.dw, wino.dw) < 2e-6, "weight gradient " + shape + ": " + relErr(gemm.dw, wino.dw));
+        if (bias) {
+            assertTrue(relErr(gemm.db, wino.db) < 2e-6, "bias gradient " + shape);
+        }
+    }
+
+    @Test
+    void matchesTheGemmPathOnOddAndEvenMaps() {
+        assertSamePasses(3, 5, 7, 5, 5, true);
+        assertSamePasses(2, 4, 6, 8, 11, false);
+        assertSamePasses(2, 3, 4, 15, 15, true);
+        assertSamePasses(1, 32, 64, 31, 31, false);
+    }
+
+    @Test
+    void matchesTheGemmPathWithManyChunksOnTwoThreads() {
+        int old = Parallel.threads();
+        Parallel.setThreads(2);
+        try {
+            // 7 x 7 maps have 16 tiles: 40 images make several chunks of uneven count.
+            assertSamePasses(40, 32, 48, 7, 7, true);
+            assertSamePasses(9, 64, 64, 15, 15, false);
+        } finally {
+            Parallel.setThreads(old);
+        }
+    }
+
+    @Test
+    void finiteDifferencesOnBothPaths() {
+        for (boolean winograd : new boolean[]{true, false}) {
+            Conv2d.ConvAlgorithm old = Conv2d.algorithm();
+            Conv2d.setAlgorithm(winograd ? Conv2d.ConvAlgorithm.WINOGRAD : Conv2d.ConvAlgorithm.GEMM);
+            try {
+                Rng rng = new Rng(31);
+                Conv2d conv = new Conv2d(3, 4, 3, 1, true, rng);
+                GradientCheck.check(conv, GradientCheck.random(rng, 2, 3, 7, 6), true, 1e-2, 2e-2, 32);
+            } finally {
+                Conv2d.setAlgorithm(old);
+            }
+        }
+    }
+
+    @Test
+    void autoKeepsTheGemmPathForSmallMapsAndFewChannels() {
+        Conv2d.ConvAlgorithm old = Conv2d.algorithm();
+        try {
+            Pass gemm = run(false, 2, 40, 8, 4, 4, true, 3);
+            Conv2d.setAlgorithm(Conv2d.ConvAlgorithm.AUTO);
+            // A 4x4 map and a 3-channel input stay on the GEMM path: bit-identical results.
+            Pass small = runWith(2, 40, 8, 4, 4, true, 3);
+            assertEquals(0.0, relErr(gemm.y, small.y));
+            assertEquals(0.0, relErr(gemm.dw, small.dw));
+            Pass fewGemm = run(false, 2, 3, 8, 9, 9, true, 4);
+            Conv2d.setAlgorithm(Conv2d.ConvAlgorithm.AUTO);
+            assertEquals(0.0, relErr(fewGemm.y, runWith(2, 3, 8, 9, 9, true, 4).y));
+            // A big enough layer takes the Winograd path: same values, different rounding.
+            Pass bigGemm = run(false, 2, 40, 8, 9, 9, true, 5);
+            Conv2d.setAlgorithm(Conv2d.ConvAlgorithm.AUTO);
+            Pass big = runWith(2, 40, 8, 9, 9, true, 5);
+            assertTrue(relErr(bigGemm.y, big.y) > 0 && relErr(bigGemm.y, big.y) < 2e-6);
+        } finally {
+            Conv2d.setAlgorithm(old);
+        }
+    }
+
+    /** One pass with whatever algorithm is set now. */
+    private static Pass runWith(int n, int cin, int cout, int h, int w, boolean bias, long seed) {
+        Conv2d.ConvAlgorithm now = Conv2d.algorithm();
+        Rng rng = new Rng(seed);
+        Conv2d conv = new Conv2d(cin, cout, 3, 1, bias, rng);
+        if (bias) {
+            for (int o = 0; o < cout; o++) {
+                conv.bias().value[o] = (float) rng.nextGaussian();
+            }
+        }
+        Tensor x = GradientCheck.random(rng, n, cin, h, w);
+        Tensor y = conv.forward(x, true);
+        Tensor dy = GradientCheck.random(rng, n, cout, h, w);
+        Tensor dx = conv.backward(dy);
+        assertEquals(now, Conv2d.algorithm());
+        return new Pass(y.data.clone(), dx.data.clone(), conv.weight().grad.clone(),
+                bias ? conv.bias().grad.clone() : new float[0]);
+    }
+}
