@@ -109,7 +109,7 @@ public final class Winograd {
     private static final class Scratch {
         float[] even = new float[0];
         float[] odd = new float[0];
-        /** The adjoint's contributions to even[tx + 1] and odd[tx + 1], kept apart (see {@link #inputGradientTile}). */
+        /** The adjoint's contributions to even[tx + 1] and odd[tx + 1], kept apart (see inputGradientTile). */
         float[] evenNext = new float[0];
         float[] oddNext = new float[0];
 
@@ -133,7 +133,6 @@ public final class Winograd {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Row stride of the split buffers: room for the tiles, one more column, and a whole vector beyond. */
     /**
      * Distance between the 16 transformed planes of a chunk: the {@code channels x cols} matrix plus one
      * vector, so that the partial vector of a plane's last tile row spills into a gap, not the next plane.
@@ -149,6 +148,7 @@ public final class Winograd {
         java.util.Arrays.fill(KEEP, 0, VL, 1f);
     }
 
+    /** Row stride of the split buffers: room for the tiles, one more column, and a whole vector beyond. */
     private static int rowStride(int tilesW) {
         return (tilesW + 1 + VL - 1) / VL * VL + VL;
     }
@@ -252,8 +252,10 @@ public final class Winograd {
         FloatVector bo = FloatVector.broadcast(F, bias);
         // A^T across rows: s0 = m0 + m1 + m2, s1 = m1 - m2 - m3, for each column j; then A
         // along the columns; even output columns to ye, odd ones to yo.
-        FloatVector m0 = FloatVector.fromArray(F, m, src), m1 = FloatVector.fromArray(F, m, 4 * plane + src);
-        FloatVector m2 = FloatVector.fromArray(F, m, 8 * plane + src), m3 = FloatVector.fromArray(F, m, 12 * plane + src);
+        FloatVector m0 = FloatVector.fromArray(F, m, src);
+        FloatVector m1 = FloatVector.fromArray(F, m, 4 * plane + src);
+        FloatVector m2 = FloatVector.fromArray(F, m, 8 * plane + src);
+        FloatVector m3 = FloatVector.fromArray(F, m, 12 * plane + src);
         FloatVector s00 = m0.add(m1).add(m2), s10 = m1.sub(m2).sub(m3);
         m0 = FloatVector.fromArray(F, m, plane + src);
         m1 = FloatVector.fromArray(F, m, 5 * plane + src);
@@ -318,7 +320,7 @@ public final class Winograd {
 
     /**
      * One vector of tiles of {@link #accumulateInputGradient}: {@code B dv B^T} from the 16 planes at
-     * {@code src}, lanes masked by {@code keep}, added onto the split padded rows at {@code o} (a kernel of
+     * {@code src}, lanes from {@code lanes} on zeroed, added onto the split padded rows at {@code o} (a kernel of
      * its own for C2's node budget, as {@link #inputTile}).
      */
     private static void inputGradientTile(float[] dv, int src, int plane, int lanes, Scratch sc, int o, int rs) {
@@ -331,8 +333,10 @@ public final class Winograd {
         float[] pon = sc.oddNext;
         // B dv B^T: along each row of dv, u -> (u0, u1 - u2 + u3, u1 + u2 - u0, -u3); then the
         // same across the rows, written out so C2 keeps everything in registers.
-        FloatVector u0 = FloatVector.fromArray(F, dv, 4 * plane + src).mul(m), u1 = FloatVector.fromArray(F, dv, 5 * plane + src).mul(m);
-        FloatVector u2 = FloatVector.fromArray(F, dv, 6 * plane + src).mul(m), u3 = FloatVector.fromArray(F, dv, 7 * plane + src).mul(m);
+        FloatVector u0 = FloatVector.fromArray(F, dv, 4 * plane + src).mul(m);
+        FloatVector u1 = FloatVector.fromArray(F, dv, 5 * plane + src).mul(m);
+        FloatVector u2 = FloatVector.fromArray(F, dv, 6 * plane + src).mul(m);
+        FloatVector u3 = FloatVector.fromArray(F, dv, 7 * plane + src).mul(m);
         FloatVector w10 = u0, w11 = u1.sub(u2).add(u3), w12 = u1.add(u2).sub(u0), w13 = u3.neg();
         u0 = FloatVector.fromArray(F, dv, 8 * plane + src).mul(m);
         u1 = FloatVector.fromArray(F, dv, 9 * plane + src).mul(m);
@@ -398,7 +402,8 @@ public final class Winograd {
                 for (int ty = 0; ty < tilesH; ty++) {
                     int r0 = 2 * ty * rs;
                     for (int tx = 0; tx < tilesW; tx += VL) {
-                        inputGradientTile(dv, row + ty * tilesW + tx, plane, Math.min(VL, tilesW - tx), sc, r0 + tx, rs);
+                        int lanes = Math.min(VL, tilesW - tx);
+                        inputGradientTile(dv, row + ty * tilesW + tx, plane, lanes, sc, r0 + tx, rs);
                     }
                 }
                 int img = ((first + b) * channels + c) * h * w;

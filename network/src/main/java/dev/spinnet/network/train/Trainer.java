@@ -1,5 +1,6 @@
 package dev.spinnet.network.train;
 
+import dev.spinnet.network.layer.Conv2d;
 import dev.spinnet.network.layer.Param;
 import dev.spinnet.network.layer.Sequential;
 import dev.spinnet.network.loss.SoftmaxCrossEntropy;
@@ -282,7 +283,10 @@ public final class Trainer {
     }
 
     private String fingerprint() {
-        return cfg.toString() + "|" + model.summary() + (external == null ? "" : "|" + external);
+        // The convolution algorithm changes the rounding, so a resume under another one would not reproduce
+        // the straight run.
+        return cfg.toString() + "|" + model.summary() + "|conv=" + Conv2d.algorithm()
+                + (external == null ? "" : "|" + external);
     }
 
     private static void writeCsv(Path file, List<EpochMetrics> history) throws IOException {

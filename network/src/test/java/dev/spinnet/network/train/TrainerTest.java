@@ -1,6 +1,7 @@
 package dev.spinnet.network.train;
 
 import dev.spinnet.network.layer.Celu;
+import dev.spinnet.network.layer.Conv2d;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,6 +143,23 @@ class TrainerTest {
         Exception e = assertThrows(java.io.IOException.class,
                 () -> new Trainer(other, cfg(2), System.out).train(train, train, dir, true));
         assertTrue(e.getMessage().contains("different configuration"), e.getMessage());
+    }
+
+    @Test
+    void resumeRefusesAnotherConvolutionAlgorithm(@TempDir Path dir) throws Exception {
+        TrainingData train = toy(128, 8);
+        Conv2d.ConvAlgorithm old = Conv2d.algorithm();
+        try {
+            Conv2d.setAlgorithm(Conv2d.ConvAlgorithm.GEMM);
+            new Trainer(Models.mnist(4, 4, 8, new Celu(1f), 1), cfg(1), System.out).train(train, train, dir, false);
+            Conv2d.setAlgorithm(Conv2d.ConvAlgorithm.WINOGRAD);
+            Model other = Models.mnist(4, 4, 8, new Celu(1f), 1);
+            Exception e = assertThrows(java.io.IOException.class,
+                    () -> new Trainer(other, cfg(2), System.out).train(train, train, dir, true));
+            assertTrue(e.getMessage().contains("different configuration"), e.getMessage());
+        } finally {
+            Conv2d.setAlgorithm(old);
+        }
     }
 
     @Test
