@@ -100,6 +100,10 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "whole step: %.1f GFLOP/s = %.0f%% of the 2-core FMA peak; %.0f images/s;"
                             + " an epoch of %,d images takes %.0f s%n", s.gflops(), 100 * s.gflops() / peak2,
                     s.imagesPerSecond(), epochImages, epochImages / s.imagesPerSecond());
+            if (Conv2d.algorithm() != Conv2d.ConvAlgorithm.GEMM) {
+                System.out.println("(GFLOP/s count the direct convolution's FLOPs: effective figures for the layers that"
+                        + " run as Winograd F(2x2,3x3), which execute ~2.25x fewer; --conv gemm for executed FLOPs)");
+            }
             figs.put(net + "_train_step_gflops", s.gflops());
             figs.put(net + "_train_images_per_second", s.imagesPerSecond());
         }
