@@ -141,6 +141,19 @@ public final class Winograd {
         return channels * cols + VL;
     }
 
+    /**
+     * Zeroes the one-vector gaps after each of the 16 planes. The forward transforms spill into them, and
+     * {@link #accumulateInputGradient} zeroes its spare lanes by multiplying with 0, which an infinite
+     * leftover would turn into NaN.
+     */
+    public static void clearGaps(float[] planes, int channels, int cols) {
+        int stride = planeStride(channels, cols);
+        for (int xi = 0; xi < TILE; xi++) {
+            int gap = xi * stride + channels * cols;
+            java.util.Arrays.fill(planes, gap, gap + VL, 0f);
+        }
+    }
+
     /** VL ones then VL zeros: a window at {@code VL - n} keeps the first n lanes. */
     private static final float[] KEEP = new float[2 * VL];
 

@@ -517,6 +517,7 @@ public final class Conv2d implements Layer {
                         Sgemm.gemm(true, false, cin, t, cout, 1f, u, xi * plane, cin, m, xi * ms, t,
                                 0f, v, xi * vs, t);
                     }
+                    Winograd.clearGaps(v, cin, t);
                     Arrays.fill(dx, first * cin * h * w, (first + cnt) * cin * h * w, 0f);
                     Winograd.accumulateInputGradient(v, first, cnt, cin, h, w, th, tw, dx);
                 }

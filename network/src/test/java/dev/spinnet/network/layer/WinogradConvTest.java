@@ -74,6 +74,86 @@ class WinogradConvTest {
     }
 
     @Test
+    void matchesTheGemmPathOnWideTallAndTinyMapsOnThreeThreads() {
+        int old = Parallel.threads();
+        Parallel.setThreads(3);
+        try {
+            // 17 and 9 tiles a row leave a partial last vector after whole ones; 1-2 pixel sides are all edge.
+            int[][] sides = {{33, 33}, {17, 9}, {9, 17}, {1, 1}, {2, 34}, {34, 2}, {65, 5}};
+            for (int[] hw : sides) {
+                assertSamePasses(3, 2, 3, hw[0], hw[1], true);
+            }
+            assertSamePasses(300, 2, 3, 2, 2, true);
+        } finally {
+            Parallel.setThreads(old);
+        }
+    }
+
+    @Test
+    void frozenWeightsSkippedInputGradientAndAccumulation() {
+        for (boolean winograd : new boolean[]{false, true}) {
+            Conv2d.ConvAlgorithm old = Conv2d.algorithm();
+            Conv2d.setAlgorithm(winograd ? Conv2d.ConvAlgorithm.WINOGRAD : Conv2d.ConvAlgorithm.GEMM);
+            try {
+                Rng rng = new Rng(41);
+                Conv2d frozen = new Conv2d(3, 4, 3, 1, false, rng).inputGradNeeded(false);
+                frozen.weight().trainable = false;
+                Tensor x = GradientCheck.random(rng, 2, 3, 9, 7);
+                frozen.forward(x, true);
+                assertEquals(null, frozen.backward(GradientCheck.random(rng, 2, 4, 9, 7)));
+                assertEquals(0.0, relErr(new float[frozen.weight().size()], frozen.weight().grad));
+            } finally {
+                Conv2d.setAlgorithm(old);
+            }
+        }
+        // Two backward passes add twice onto what the gradients held, on both paths alike.
+        Pass gemm = twice(false);
+        Pass wino = twice(true);
+        assertTrue(relErr(gemm.dw, wino.dw) < 2e-6, "weight gradient " + relErr(gemm.dw, wino.dw));
+        assertTrue(relErr(gemm.db, wino.db) < 2e-6, "bias gradient " + relErr(gemm.db, wino.db));
+    }
+
+    private static Pass twice(boolean winograd) {
+        Conv2d.ConvAlgorithm old = Conv2d.algorithm();
+        Conv2d.setAlgorithm(winograd ? Conv2d.ConvAlgorithm.WINOGRAD : Conv2d.ConvAlgorithm.GEMM);
+        try {
+            Rng rng = new Rng(43);
+            Conv2d conv = new Conv2d(5, 6, 3, 1, true, rng);
+            java.util.Arrays.fill(conv.weight().grad, 0.25f);
+            java.util.Arrays.fill(conv.bias().grad, 0.5f);
+            Tensor x = GradientCheck.random(rng, 3, 5, 9, 7);
+            conv.forward(x, true);
+            Tensor dy = GradientCheck.random(rng, 3, 6, 9, 7);
+            conv.backward(dy);
+            Tensor dx = conv.backward(dy);
+            return new Pass(null, dx.data.clone(), conv.weight().grad.clone(), conv.bias().grad.clone());
+        } finally {
+            Conv2d.setAlgorithm(old);
+        }
+    }
+
+    /** The input gradient does not depend on the input: an infinite pixel must not make it NaN. */
+    @Test
+    void infiniteInputLeavesTheInputGradientFinite() {
+        Conv2d.ConvAlgorithm old = Conv2d.algorithm();
+        Conv2d.setAlgorithm(Conv2d.ConvAlgorithm.WINOGRAD);
+        try {
+            Rng rng = new Rng(47);
+            Conv2d conv = new Conv2d(1, 1, 3, 1, false, rng);
+            Tensor x = GradientCheck.random(rng, 1, 1, 6, 6);
+            // The last pixel of the last row of the last channel spills into the gap after the planes.
+            x.data[4 * 6 + 5] = Float.POSITIVE_INFINITY;
+            conv.forward(x, true);
+            Tensor dx = conv.backward(GradientCheck.random(rng, 1, 1, 6, 6));
+            for (float v : dx.data) {
+                assertTrue(Float.isFinite(v), "input gradient " + java.util.Arrays.toString(dx.data));
+            }
+        } finally {
+            Conv2d.setAlgorithm(old);
+        }
+    }
+
+    @Test
     void finiteDifferencesOnBothPaths() {
         for (boolean winograd : new boolean[]{true, false}) {
             Conv2d.ConvAlgorithm old = Conv2d.algorithm();
