@@ -18,14 +18,23 @@ class WinogradConvTest {
     private record Pass(float[] y, float[] dx, float[] dw, float[] db) {
     }
 
-    private static Pass run(boolean winograd, int n, int cin, int cout, int h, int w, boolean bias, long seed) {
+    /** Runs {@code body} with the convolution algorithm set to {@code a}, restoring the previous one. */
+    private static <T> T using(Conv2d.ConvAlgorithm a, java.util.function.Supplier<T> body) {
         Conv2d.ConvAlgorithm old = Conv2d.algorithm();
-        Conv2d.setAlgorithm(winograd ? Conv2d.ConvAlgorithm.WINOGRAD : Conv2d.ConvAlgorithm.GEMM);
+        Conv2d.setAlgorithm(a);
         try {
-            return runWith(n, cin, cout, h, w, bias, seed);
+            return body.get();
         } finally {
             Conv2d.setAlgorithm(old);
         }
+    }
+
+    private static Conv2d.ConvAlgorithm path(boolean winograd) {
+        return winograd ? Conv2d.ConvAlgorithm.WINOGRAD : Conv2d.ConvAlgorithm.GEMM;
+    }
+
+    private static Pass run(boolean winograd, int n, int cin, int cout, int h, int w, boolean bias, long seed) {
+        return using(path(winograd), () -> runWith(n, cin, cout, h, w, bias, seed));
     }
 
     /** Largest difference relative to the largest magnitude of the reference. */
@@ -92,9 +101,7 @@ class WinogradConvTest {
     @Test
     void frozenWeightsSkippedInputGradientAndAccumulation() {
         for (boolean winograd : new boolean[]{false, true}) {
-            Conv2d.ConvAlgorithm old = Conv2d.algorithm();
-            Conv2d.setAlgorithm(winograd ? Conv2d.ConvAlgorithm.WINOGRAD : Conv2d.ConvAlgorithm.GEMM);
-            try {
+            using(path(winograd), () -> {
                 Rng rng = new Rng(41);
                 Conv2d frozen = new Conv2d(3, 4, 3, 1, false, rng).inputGradNeeded(false);
                 frozen.weight().trainable = false;
@@ -102,9 +109,8 @@ class WinogradConvTest {
                 frozen.forward(x, true);
                 assertEquals(null, frozen.backward(GradientCheck.random(rng, 2, 4, 9, 7)));
                 assertEquals(0.0, relErr(new float[frozen.weight().size()], frozen.weight().grad));
-            } finally {
-                Conv2d.setAlgorithm(old);
-            }
+                return null;
+            });
         }
         // Two backward passes add twice onto what the gradients held, on both paths alike.
         Pass gemm = twice(false);
@@ -114,9 +120,7 @@ class WinogradConvTest {
     }
 
     private static Pass twice(boolean winograd) {
-        Conv2d.ConvAlgorithm old = Conv2d.algorithm();
-        Conv2d.setAlgorithm(winograd ? Conv2d.ConvAlgorithm.WINOGRAD : Conv2d.ConvAlgorithm.GEMM);
-        try {
+        return using(path(winograd), () -> {
             Rng rng = new Rng(43);
             Conv2d conv = new Conv2d(5, 6, 3, 1, true, rng);
             java.util.Arrays.fill(conv.weight().grad, 0.25f);
@@ -127,17 +131,13 @@ class WinogradConvTest {
             conv.backward(dy);
             Tensor dx = conv.backward(dy);
             return new Pass(null, dx.data.clone(), conv.weight().grad.clone(), conv.bias().grad.clone());
-        } finally {
-            Conv2d.setAlgorithm(old);
-        }
+        });
     }
 
     /** The input gradient does not depend on the input: an infinite pixel must not make it NaN. */
     @Test
     void infiniteInputLeavesTheInputGradientFinite() {
-        Conv2d.ConvAlgorithm old = Conv2d.algorithm();
-        Conv2d.setAlgorithm(Conv2d.ConvAlgorithm.WINOGRAD);
-        try {
+        using(Conv2d.ConvAlgorithm.WINOGRAD, () -> {
             Rng rng = new Rng(47);
             Conv2d conv = new Conv2d(1, 1, 3, 1, false, rng);
             Tensor x = GradientCheck.random(rng, 1, 1, 6, 6);
@@ -148,47 +148,35 @@ class WinogradConvTest {
             for (float v : dx.data) {
                 assertTrue(Float.isFinite(v), "input gradient " + java.util.Arrays.toString(dx.data));
             }
-        } finally {
-            Conv2d.setAlgorithm(old);
-        }
+            return null;
+        });
     }
 
     @Test
     void finiteDifferencesOnBothPaths() {
         for (boolean winograd : new boolean[]{true, false}) {
-            Conv2d.ConvAlgorithm old = Conv2d.algorithm();
-            Conv2d.setAlgorithm(winograd ? Conv2d.ConvAlgorithm.WINOGRAD : Conv2d.ConvAlgorithm.GEMM);
-            try {
+            using(path(winograd), () -> {
                 Rng rng = new Rng(31);
                 Conv2d conv = new Conv2d(3, 4, 3, 1, true, rng);
-                GradientCheck.check(conv, GradientCheck.random(rng, 2, 3, 7, 6), true, 1e-2, 2e-2, 32);
-            } finally {
-                Conv2d.setAlgorithm(old);
-            }
+                return GradientCheck.check(conv, GradientCheck.random(rng, 2, 3, 7, 6), true, 1e-2, 2e-2, 32);
+            });
         }
     }
 
     @Test
     void autoKeepsTheGemmPathForSmallMapsAndFewChannels() {
-        Conv2d.ConvAlgorithm old = Conv2d.algorithm();
-        try {
-            Pass gemm = run(false, 2, 40, 8, 4, 4, true, 3);
-            Conv2d.setAlgorithm(Conv2d.ConvAlgorithm.AUTO);
-            // A 4x4 map and a 3-channel input stay on the GEMM path: bit-identical results.
-            Pass small = runWith(2, 40, 8, 4, 4, true, 3);
-            assertEquals(0.0, relErr(gemm.y, small.y));
-            assertEquals(0.0, relErr(gemm.dw, small.dw));
-            Pass fewGemm = run(false, 2, 3, 8, 9, 9, true, 4);
-            Conv2d.setAlgorithm(Conv2d.ConvAlgorithm.AUTO);
-            assertEquals(0.0, relErr(fewGemm.y, runWith(2, 3, 8, 9, 9, true, 4).y));
-            // A big enough layer takes the Winograd path: same values, different rounding.
-            Pass bigGemm = run(false, 2, 40, 8, 9, 9, true, 5);
-            Conv2d.setAlgorithm(Conv2d.ConvAlgorithm.AUTO);
-            Pass big = runWith(2, 40, 8, 9, 9, true, 5);
-            assertTrue(relErr(bigGemm.y, big.y) > 0 && relErr(bigGemm.y, big.y) < 2e-6);
-        } finally {
-            Conv2d.setAlgorithm(old);
-        }
+        // A 4x4 map and a 3-channel input stay on the GEMM path: bit-identical results.
+        Pass gemm = run(false, 2, 40, 8, 4, 4, true, 3);
+        Pass small = using(Conv2d.ConvAlgorithm.AUTO, () -> runWith(2, 40, 8, 4, 4, true, 3));
+        assertEquals(0.0, relErr(gemm.y, small.y));
+        assertEquals(0.0, relErr(gemm.dw, small.dw));
+        Pass fewGemm = run(false, 2, 3, 8, 9, 9, true, 4);
+        Pass few = using(Conv2d.ConvAlgorithm.AUTO, () -> runWith(2, 3, 8, 9, 9, true, 4));
+        assertEquals(0.0, relErr(fewGemm.y, few.y));
+        // A big enough layer takes the Winograd path: same values, different rounding.
+        Pass bigGemm = run(false, 2, 40, 8, 9, 9, true, 5);
+        Pass big = using(Conv2d.ConvAlgorithm.AUTO, () -> runWith(2, 40, 8, 9, 9, true, 5));
+        assertTrue(relErr(bigGemm.y, big.y) > 0 && relErr(bigGemm.y, big.y) < 2e-6);
     }
 
     /** One pass with whatever algorithm is set now. */
