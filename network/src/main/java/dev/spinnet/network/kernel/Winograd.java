@@ -161,6 +161,16 @@ public final class Winograd {
         java.util.Arrays.fill(KEEP, 0, VL, 1f);
     }
 
+    /** {@code a[src .. src + len)}: even-indexed entries to {@code even[e ..]}, odd-indexed to {@code odd[o ..]}. */
+    private static void split(float[] a, int src, int len, float[] even, int e, float[] odd, int o) {
+        for (int k = 0; 2 * k < len; k++) {
+            even[e + k] = a[src + 2 * k];
+        }
+        for (int k = 0; 2 * k + 1 < len; k++) {
+            odd[o + k] = a[src + 2 * k + 1];
+        }
+    }
+
     /** Row stride of the split buffers: room for the tiles, one more column, and a whole vector beyond. */
     private static int rowStride(int tilesW) {
         return (tilesW + 1 + VL - 1) / VL * VL + VL;
@@ -189,14 +199,8 @@ public final class Winograd {
                 // Padded row p is input row p - 1; even[k] is input column 2k - 1, odd[k] column 2k.
                 // Rows and columns outside the image are never written, so they stay zero.
                 for (int yy = 0; yy < h; yy++) {
-                    int src = img + yy * w;
                     int dst = (yy + 1) * rs;
-                    for (int k = 0; 2 * k < w; k++) {
-                        po[dst + k] = x[src + 2 * k];
-                    }
-                    for (int k = 1; 2 * k - 1 < w; k++) {
-                        pe[dst + k] = x[src + 2 * k - 1];
-                    }
+                    split(x, img + yy * w, w, po, dst, pe, dst + 1);
                 }
                 int row = c * cols + b * tpi;
                 for (int ty = 0; ty < tilesH; ty++) {
@@ -495,14 +499,7 @@ public final class Winograd {
                 int img = ((first + b) * channels + o) * outH * outW;
                 // Outputs beyond the image are never written, so they stay zero.
                 for (int oy = 0; oy < outH; oy++) {
-                    int src = img + oy * outW;
-                    int dstRow = oy * rs;
-                    for (int k = 0; 2 * k < outW; k++) {
-                        ge[dstRow + k] = dy[src + 2 * k];
-                    }
-                    for (int k = 0; 2 * k + 1 < outW; k++) {
-                        go[dstRow + k] = dy[src + 2 * k + 1];
-                    }
+                    split(dy, img + oy * outW, outW, ge, oy * rs, go, oy * rs);
                 }
                 int row = o * cols + b * tpi;
                 for (int ty = 0; ty < tilesH; ty++) {
