@@ -393,8 +393,6 @@ public final class Winograd {
         FloatVector.fromArray(F, pon, o + 3 * rs).add(w3.neg()).intoArray(pon, o + 3 * rs);
     }
 
-
-
     /**
      * The adjoint of {@link #transformInput}: {@code dx += B dv B^T} scattered back onto the
      * overlapping input tiles; padded positions are dropped.

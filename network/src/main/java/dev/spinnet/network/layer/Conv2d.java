@@ -401,17 +401,35 @@ public final class Conv2d implements Layer {
         }
     }
 
+    /**
+     * The Winograd geometry of one batch: input and output sides, tiles per side and per image, and the
+     * split into chunks of {@code per} images (shared by the forward and the backward pass).
+     */
+    private record Tiling(int n, int h, int w, int oh, int ow, int th, int tw, int tpi, int per, int chunks) {
+        static Tiling of(int[] inShape, int oh, int ow) {
+            int n = inShape[0];
+            int th = Winograd.tiles(oh);
+            int tw = Winograd.tiles(ow);
+            int per = imagesPerChunk(n, th * tw, Parallel.threads(), WINOGRAD_TILES);
+            return new Tiling(n, inShape[2], inShape[3], oh, ow, th, tw, th * tw, per, (n + per - 1) / per);
+        }
+
+        int first(int chunk) {
+            return chunk * per;
+        }
+
+        int count(int chunk) {
+            return Math.min(per, n - chunk * per);
+        }
+
+        /** Multiply-adds of one chunk's GEMMs, for {@link Parallel}'s split. */
+        long work(int plane) {
+            return (long) per * tpi * Winograd.TILE * plane;
+        }
+    }
+
     private Tensor forwardWinograd(Tensor x, int[] os) {
-        final int n = os[0];
-        final int h = x.dim(2);
-        final int w = x.dim(3);
-        final int oh = os[2];
-        final int ow = os[3];
-        final int th = Winograd.tiles(oh);
-        final int tw = Winograd.tiles(ow);
-        final int tpi = th * tw;
-        final int per = imagesPerChunk(n, tpi, Parallel.threads(), WINOGRAD_TILES);
-        final int chunks = (n + per - 1) / per;
+        final Tiling g = Tiling.of(x.shape(), os[2], os[3]);
         final int plane = cout * cin;
         if (wino.length != Winograd.TILE * plane) {
             wino = new float[Winograd.TILE * plane];
@@ -420,23 +438,23 @@ public final class Conv2d implements Layer {
         final float[] u = wino;
         final float[] y = output.data;
         final float[] b = bias != null ? bias.value : null;
-        final long work = (long) per * tpi * Winograd.TILE * plane;
-        ensureWinograd(Parallel.parts(chunks, work), per * tpi);
-        Parallel.forRange(chunks, work, (part, c0, c1) -> {
+        final long work = g.work(plane);
+        ensureWinograd(Parallel.parts(g.chunks(), work), g.per() * g.tpi());
+        Parallel.forRange(g.chunks(), work, (part, c0, c1) -> {
             float[] v = winoIn[part];
             float[] m = winoOut[part];
             for (int ch = c0; ch < c1; ch++) {
-                int first = ch * per;
-                int cnt = Math.min(per, n - first);
-                int t = cnt * tpi;
+                int first = g.first(ch);
+                int cnt = g.count(ch);
+                int t = cnt * g.tpi();
                 int vs = Winograd.planeStride(cin, t);
                 int ms = Winograd.planeStride(cout, t);
-                Winograd.transformInput(x.data, first, cnt, cin, h, w, th, tw, v);
+                Winograd.transformInput(x.data, first, cnt, cin, g.h(), g.w(), g.th(), g.tw(), v);
                 for (int xi = 0; xi < Winograd.TILE; xi++) {
                     Sgemm.gemm(false, false, cout, t, cin, 1f, u, xi * plane, cin, v, xi * vs, t,
                             0f, m, xi * ms, t);
                 }
-                Winograd.transformOutput(m, first, cnt, cout, oh, ow, th, tw, b, y);
+                Winograd.transformOutput(m, first, cnt, cout, g.oh(), g.ow(), g.th(), g.tw(), b, y);
             }
         });
         return output;
@@ -444,16 +462,7 @@ public final class Conv2d implements Layer {
 
     private Tensor backwardWinograd(Tensor gradOut) {
         final Tensor x = input;
-        final int n = x.dim(0);
-        final int h = x.dim(2);
-        final int w = x.dim(3);
-        final int oh = gradOut.dim(2);
-        final int ow = gradOut.dim(3);
-        final int th = Winograd.tiles(oh);
-        final int tw = Winograd.tiles(ow);
-        final int tpi = th * tw;
-        final int per = imagesPerChunk(n, tpi, Parallel.threads(), WINOGRAD_TILES);
-        final int chunks = (n + per - 1) / per;
+        final Tiling g = Tiling.of(x.shape(), gradOut.dim(2), gradOut.dim(3));
         final int plane = cout * cin;
         final float[] dy = gradOut.data;
         final float[] u = wino;
@@ -463,9 +472,9 @@ public final class Conv2d implements Layer {
             gradInput = Tensor.reuse(gradInput, x.shape());
         }
         final float[] dx = wantDx ? gradInput.data : null;
-        final long work = (long) per * tpi * Winograd.TILE * plane;
-        final int parts = Parallel.parts(chunks, work);
-        ensureWinograd(parts, per * tpi);
+        final long work = g.work(plane);
+        final int parts = Parallel.parts(g.chunks(), work);
+        ensureWinograd(parts, g.per() * g.tpi());
         for (int p = 0; p < parts; p++) {
             if (wantDw) {
                 if (winoDw[p] == null || winoDw[p].length != Winograd.TILE * plane) {
@@ -480,16 +489,16 @@ public final class Conv2d implements Layer {
                 Arrays.fill(dbPartial[p], 0f);
             }
         }
-        final int ohw = oh * ow;
-        Parallel.forRange(chunks, work, (part, c0, c1) -> {
+        final int ohw = g.oh() * g.ow();
+        Parallel.forRange(g.chunks(), work, (part, c0, c1) -> {
             float[] v = winoIn[part];
             float[] m = winoOut[part];
             float[] du = winoDw[part];
             float[] db = dbPartial[part];
             for (int ch = c0; ch < c1; ch++) {
-                int first = ch * per;
-                int cnt = Math.min(per, n - first);
-                int t = cnt * tpi;
+                int first = g.first(ch);
+                int cnt = g.count(ch);
+                int t = cnt * g.tpi();
                 int vs = Winograd.planeStride(cin, t);
                 int ms = Winograd.planeStride(cout, t);
                 if (bias != null) {
@@ -504,9 +513,11 @@ public final class Conv2d implements Layer {
                         }
                     }
                 }
-                Winograd.transformOutputGradient(dy, first, cnt, cout, oh, ow, th, tw, m);
+                Winograd.transformOutputGradient(dy, first, cnt, cout, g.oh(), g.ow(), g.th(), g.tw(), m);
                 if (wantDw) {
-                    Winograd.transformInput(x.data, first, cnt, cin, h, w, th, tw, v);
+                    // V again rather than kept from the forward pass, which would hold 16 floats per tile and
+                    // input channel for the whole batch: ~270 MB per layer at batch 1024, ~1 GiB for the net.
+                    Winograd.transformInput(x.data, first, cnt, cin, g.h(), g.w(), g.th(), g.tw(), v);
                     for (int xi = 0; xi < Winograd.TILE; xi++) {
                         Sgemm.gemm(false, true, cout, cin, t, 1f, m, xi * ms, t, v, xi * vs, t,
                                 1f, du, xi * plane, cin);
@@ -518,8 +529,8 @@ public final class Conv2d implements Layer {
                                 0f, v, xi * vs, t);
                     }
                     Winograd.clearGaps(v, cin, t);
-                    Arrays.fill(dx, first * cin * h * w, (first + cnt) * cin * h * w, 0f);
-                    Winograd.accumulateInputGradient(v, first, cnt, cin, h, w, th, tw, dx);
+                    Arrays.fill(dx, first * cin * g.h() * g.w(), (first + cnt) * cin * g.h() * g.w(), 0f);
+                    Winograd.accumulateInputGradient(v, first, cnt, cin, g.h(), g.w(), g.th(), g.tw(), dx);
                 }
             }
         });
