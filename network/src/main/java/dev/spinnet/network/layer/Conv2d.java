@@ -291,8 +291,14 @@ public final class Conv2d implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
+        return backward(gradOut, true);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut, boolean inputGradientNeeded) {
+        final boolean wantDx = inputGradNeeded && inputGradientNeeded;
         if (forwardWinograd) {
-            return backwardWinograd(gradOut);
+            return backwardWinograd(gradOut, wantDx);
         }
         final Tensor x = input;
         final int n = x.dim(0);
@@ -304,7 +310,6 @@ public final class Conv2d implements Layer {
         final int chunks = (n + per - 1) / per;
         final float[] dy = gradOut.data;
         final boolean wantDw = weight.trainable;
-        final boolean wantDx = inputGradNeeded;
         if (wantDx) {
             gradInput = Tensor.reuse(gradInput, x.shape());
         }
@@ -460,14 +465,13 @@ public final class Conv2d implements Layer {
         return output;
     }
 
-    private Tensor backwardWinograd(Tensor gradOut) {
+    private Tensor backwardWinograd(Tensor gradOut, boolean wantDx) {
         final Tensor x = input;
         final Tiling g = Tiling.of(x.shape(), gradOut.dim(2), gradOut.dim(3));
         final int plane = cout * cin;
         final float[] dy = gradOut.data;
         final float[] u = wino;
         final boolean wantDw = weight.trainable;
-        final boolean wantDx = inputGradNeeded;
         if (wantDx) {
             gradInput = Tensor.reuse(gradInput, x.shape());
         }

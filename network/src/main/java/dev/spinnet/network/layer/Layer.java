@@ -17,6 +17,15 @@ public interface Layer {
 
     Tensor backward(Tensor gradOut);
 
+    /**
+     * {@link #backward}, told whether the caller will use the input gradient. A layer may then skip
+     * computing it and return {@code null} (a convolution saves one of its two backward GEMMs); the
+     * parameter gradients are the same either way.
+     */
+    default Tensor backward(Tensor gradOut, boolean inputGradientNeeded) {
+        return backward(gradOut);
+    }
+
     default List<Param> params() {
         return List.of();
     }

@@ -13,7 +13,10 @@ public final class Param {
     public float lrScale = 1f;
     /** Whether decoupled weight decay applies. */
     public boolean decay = true;
-    /** Frozen parameters keep their value; their gradient is still computed when needed. */
+    /**
+     * Frozen parameters keep their value, and backward passes may leave their gradient untouched: a chain
+     * does not backpropagate into layers whose parameters are all frozen.
+     */
     public boolean trainable = true;
 
     public Param(String name, int size) {

@@ -36,11 +36,39 @@ public final class Sequential implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
+        return backward(gradOut, true);
+    }
+
+    /**
+     * Backpropagates through the chain. A layer's input gradient is computed only where something below
+     * it still learns, or the caller asked for it: once the whitening bias is frozen, the first CIFAR-10
+     * convolution no longer pays for the gradient of its input.
+     */
+    @Override
+    public Tensor backward(Tensor gradOut, boolean inputGradientNeeded) {
         Tensor g = gradOut;
         for (int i = layers.size() - 1; i >= 0 && g != null; i--) {
-            g = layers.get(i).backward(g);
+            g = layers.get(i).backward(g, inputGradientNeeded(i, inputGradientNeeded));
         }
         return g;
+    }
+
+    /**
+     * Whether layer {@code i}'s input gradient is used: some layer before it has a trainable parameter,
+     * or the caller wants the gradient of this chain's input.
+     */
+    public boolean inputGradientNeeded(int i, boolean chainInputGradientNeeded) {
+        if (chainInputGradientNeeded) {
+            return true;
+        }
+        for (int j = 0; j < i; j++) {
+            for (Param p : layers.get(j).params()) {
+                if (p.trainable) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class StepBenchmark {
             Tensor g = grad;
             for (int i = layers.size() - 1; i >= 0 && g != null; i--) {
                 long a = System.nanoTime();
-                g = layers.get(i).backward(g);
+                g = layers.get(i).backward(g, model.net().inputGradientNeeded(i, false));
                 if (timed) {
                     bwdNanos[i] += System.nanoTime() - a;
                 }

@@ -197,7 +197,7 @@ public final class Trainer {
                 correct += countCorrect(logits, batchLabels, count);
                 lossSum += loss * count;
                 seen += count;
-                net.backward(grad);
+                net.backward(grad, false); // the data's own gradient is never used
                 lr = cfg.lr() * schedule.factor((double) step / totalSteps);
                 opt.step(lr);
                 resetAtLastStep = lookahead != null && (step + 1) % cfg.lookaheadEvery() == 0;
