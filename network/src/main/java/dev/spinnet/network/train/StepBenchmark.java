@@ -23,6 +23,10 @@ public final class StepBenchmark {
     public record Result(double imagesPerSecond, double gflops, double secondsPerStep, int batch) {
     }
 
+    /**
+     * Times {@code timedSteps} steps after {@code warmupSteps}; with a non-null {@code out}, prints the per-layer
+     * table and the step's line there.
+     */
     public static Result run(Model model, int batch, int warmupSteps, int timedSteps, PrintStream out) {
         int[] in = model.inputShape();
         int size = in[0] * in[1] * in[2];
@@ -71,6 +75,12 @@ public final class StepBenchmark {
                 total += System.nanoTime() - s0;
             }
         }
+        double perStep = total / 1e9 / timedSteps;
+        double flopsPerStep = 6.0 * model.forwardMacsPerImage() * batch;
+        Result res = new Result(batch / perStep, flopsPerStep / perStep / 1e9, perStep, batch);
+        if (out == null) {
+            return res;
+        }
         int[] shape = {batch, in[0], in[1], in[2]};
         out.printf(Locale.ROOT, "%-40s %12s %10s %10s %10s %10s%n", "layer", "fwd MFLOP/img", "fwd ms", "fwd GF/s",
                 "bwd ms", "bwd GF/s");
@@ -86,9 +96,6 @@ public final class StepBenchmark {
                     flop > 0 ? String.format(Locale.ROOT, "%.1f", 2 * flop / (bms * 1e6)) : "-");
             shape = l.outputShape(shape);
         }
-        double perStep = total / 1e9 / timedSteps;
-        double flopsPerStep = 6.0 * model.forwardMacsPerImage() * batch;
-        Result res = new Result(batch / perStep, flopsPerStep / perStep / 1e9, perStep, batch);
         out.printf(Locale.ROOT, "step: batch %d, %.3f s, %.0f images/s, %.1f GFLOP/s (3 x forward FLOPs)%n", batch,
                 perStep, res.imagesPerSecond(), res.gflops());
         return res;
