@@ -46,9 +46,10 @@ public final class Sequential implements Layer {
      */
     @Override
     public Tensor backward(Tensor gradOut, boolean inputGradientNeeded) {
+        int first = inputGradientNeeded ? -1 : firstLearningLayer();
         Tensor g = gradOut;
         for (int i = layers.size() - 1; i >= 0 && g != null; i--) {
-            g = layers.get(i).backward(g, inputGradientNeeded(i, inputGradientNeeded));
+            g = layers.get(i).backward(g, i > first);
         }
         return g;
     }
@@ -58,17 +59,19 @@ public final class Sequential implements Layer {
      * or the caller wants the gradient of this chain's input.
      */
     public boolean inputGradientNeeded(int i, boolean chainInputGradientNeeded) {
-        if (chainInputGradientNeeded) {
-            return true;
-        }
-        for (int j = 0; j < i; j++) {
+        return chainInputGradientNeeded || i > firstLearningLayer();
+    }
+
+    /** Index of the first layer with a trainable parameter; the layer count when none has one. */
+    private int firstLearningLayer() {
+        for (int j = 0; j < layers.size(); j++) {
             for (Param p : layers.get(j).params()) {
                 if (p.trainable) {
-                    return true;
+                    return j;
                 }
             }
         }
-        return false;
+        return layers.size();
     }
 
     @Override
