@@ -292,6 +292,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (synapseFile != null && !algorithm.equals("mixed")) {
             kind += algorithm.equals("in-situ") ? "_insitu" : "_hwaware";
         }
+        if (synapseFile != null && deviceLrScale != 1) {
+            kind += "_lr" + deviceLrScale;
+        }
         if (noLookahead) {
             kind += "_nolookahead";
         }

@@ -166,6 +166,12 @@ class TrainCommandTest {
                 "--algorithm", "in-situ"));
         assertEquals("allspin_ferri_hwaware_seed3", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
                 "--algorithm", "hardware-aware", "--seed", "3"));
+        assertEquals("allspin_ferri_lr0.1", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
+                "--device-lr-scale", "0.1"));
+        assertEquals("allspin_ferri_insitu_lr0.1", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
+                "--algorithm", "in-situ", "--device-lr-scale", "0.1"));
+        assertEquals("allspin_ferri", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
+                "--device-lr-scale", "1"));
         assertEquals("allspin_ferri_lookahead", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
                 "--device-lookahead"));
         assertEquals("device_synapse_only_insitu", recordKind(true, "mnist", "--synapse", syn,
