@@ -292,9 +292,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (synapseFile != null && !algorithm.equals("mixed")) {
             kind += algorithm.equals("in-situ") ? "_insitu" : "_hwaware";
         }
-        if (synapseFile != null && deviceLrScale != 1) {
-            kind += "_lr" + deviceLrScale;
-        }
+        kind += deviceVariant();
         if (noLookahead) {
             kind += "_nolookahead";
         }
@@ -314,6 +312,52 @@ public final class TrainCommand implements Callable<Integer> {
             kind += "_seed" + seed;
         }
         return kind;
+    }
+
+    /**
+     * Learning-rate scale and accumulator momentum of each dataset's headline all-spin run (BENCHMARKS.md,
+     * "All-spin"): they were chosen on held-out training images, so a run with other values is a variant.
+     */
+    static double headlineLrScale(String dataset) {
+        return dataset.equals("mnist") ? 50 : 1;
+    }
+
+    static double headlineMomentum(String dataset) {
+        return dataset.equals("mnist") ? 0.9 : 0.85;
+    }
+
+    /** Key suffixes for the device settings that differ from the headline's; each only where it acts. */
+    private String deviceVariant() {
+        StringBuilder k = new StringBuilder();
+        if (neuronFile != null && neuronSpan != 4) {
+            k.append("_span").append(neuronSpan);
+        }
+        if (neuronFile != null && neuronNoise != 1) {
+            k.append("_nnoise").append(neuronNoise);
+        }
+        if (synapseFile == null) {
+            return k.toString();
+        }
+        if (rangeFactor != 3) {
+            k.append("_range").append(rangeFactor);
+        }
+        boolean pulsed = !algorithm.equals("hardware-aware");
+        if (pulsed && deviceLrScale != headlineLrScale(dataset)) {
+            k.append("_lr").append(deviceLrScale);
+        }
+        if (algorithm.equals("mixed") && deviceMomentum != headlineMomentum(dataset)) {
+            k.append("_mom").append(deviceMomentum);
+        }
+        if (pulsed && refreshEvery != 100) {
+            k.append("_refresh").append(refreshEvery);
+        }
+        if (pulsed && rerange > 0) {
+            k.append("_rerange").append(rerange);
+        }
+        if (algorithm.equals("mixed") && !transfer.equals("nominal")) {
+            k.append("_transfer").append(transfer);
+        }
+        return k.toString();
     }
 
     private static String joined(int[] values, String separator) {

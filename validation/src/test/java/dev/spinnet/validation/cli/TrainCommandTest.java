@@ -159,24 +159,63 @@ class TrainCommandTest {
         assertEquals("float_e3_seed2", recordKind(false, "mnist", "--epochs", "3", "--seed", "2"));
         assertEquals("float", recordKind(false, "cifar10", "--conv", "auto"));
         assertEquals("float_convgemm", recordKind(false, "cifar10", "--conv", "gemm"));
-        assertEquals("allspin_ferri", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu));
         assertEquals("allspin_ferri", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
-                "--algorithm", "mixed"));
+                "--device-momentum", "0.85"));
+        assertEquals("allspin_ferri", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
+                "--algorithm", "mixed", "--device-momentum", "0.85"));
         assertEquals("allspin_ferri_insitu", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
                 "--algorithm", "in-situ"));
         assertEquals("allspin_ferri_hwaware_seed3", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
                 "--algorithm", "hardware-aware", "--seed", "3"));
         assertEquals("allspin_ferri_lr0.1", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
-                "--device-lr-scale", "0.1"));
+                "--device-lr-scale", "0.1", "--device-momentum", "0.85"));
         assertEquals("allspin_ferri_insitu_lr0.1", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
                 "--algorithm", "in-situ", "--device-lr-scale", "0.1"));
         assertEquals("allspin_ferri", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
-                "--device-lr-scale", "1"));
+                "--device-lr-scale", "1", "--device-momentum", "0.85"));
+        assertEquals("allspin_ferri", recordKind(true, "mnist", "--synapse", syn, "--neuron", neu,
+                "--device-lr-scale", "50", "--device-momentum", "0.9"));
+        assertEquals("allspin_ferri_lr1.0", recordKind(true, "mnist", "--synapse", syn, "--neuron", neu,
+                "--device-momentum", "0.9"));
+        assertEquals("allspin_ferri_mom0.0", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu));
+        assertEquals("allspin_ferri_hwaware", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
+                "--algorithm", "hardware-aware", "--device-lr-scale", "7", "--refresh-every", "3"));
+        assertEquals("allspin_ferri_refresh10_rerange3.0_transfermeasured", recordKind(true, "cifar10",
+                "--synapse", syn, "--neuron", neu, "--device-momentum", "0.85", "--refresh-every", "10",
+                "--rerange", "3", "--transfer", "measured"));
+        assertEquals("allspin_ferri_span3.0_nnoise0.0_range2.0", recordKind(true, "cifar10", "--synapse", syn,
+                "--neuron", neu, "--device-momentum", "0.85", "--neuron-span", "3", "--neuron-noise", "0",
+                "--range-factor", "2"));
         assertEquals("allspin_ferri_lookahead", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
-                "--device-lookahead"));
+                "--device-momentum", "0.85", "--device-lookahead"));
         assertEquals("device_synapse_only_insitu", recordKind(true, "mnist", "--synapse", syn,
-                "--algorithm", "in-situ"));
-        assertEquals("device_neuron_only", recordKind(true, "mnist", "--neuron", neu));
-        assertEquals("device_synapse_only_relu", recordKind(true, "mnist", "--synapse", syn, "--activation", "relu"));
+                "--algorithm", "in-situ", "--device-lr-scale", "50"));
+        assertEquals("device_neuron_only", recordKind(true, "mnist", "--neuron", neu, "--device-lr-scale", "3"));
+        assertEquals("device_synapse_only_relu", recordKind(true, "mnist", "--synapse", syn, "--activation", "relu",
+                "--device-lr-scale", "50", "--device-momentum", "0.9"));
+    }
+
+    /** Every train figure in benchmarks/results.json: its recorded command, rerun, writes the same key. */
+    @Test
+    void everyRecordedTrainCommandRegeneratesItsOwnKey() throws Exception {
+        Path results = Path.of("..", "benchmarks", "results.json");
+        com.fasterxml.jackson.databind.JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(results.toFile()).get("_meta");
+        int checked = 0;
+        for (var it = meta.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String command = e.getValue().path("command").asText();
+            if (!command.startsWith("./spinnet train ") || !e.getKey().endsWith("_test_accuracy")) {
+                continue;
+            }
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                    command.substring("./spinnet train ".length()).split(" ")));
+            args.remove("--record");
+            boolean devices = args.contains("--synapse") || args.contains("--neuron");
+            String key = args.get(0) + "_" + recordKind(devices, args.toArray(String[]::new)) + "_test_accuracy";
+            assertEquals(e.getKey(), key, command);
+            checked++;
+        }
+        assertTrue(checked >= 10, "only " + checked + " recorded train figures found");
     }
 }
