@@ -122,7 +122,9 @@ public final class BenchCommand implements Callable<Integer> {
             figs.put(net + "_train_images_per_second", s.imagesPerSecond());
         }
         if (record) {
-            ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet bench --what " + what + " --record");
+            ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet bench --what " + what
+                    + " --net " + net + " --conv " + conv + " --seconds " + seconds + " --steps " + steps
+                    + " --batch " + batch + " --record");
             System.out.println("recorded in " + ResultsFile.defaultPath());
         }
         return 0;

@@ -124,7 +124,9 @@ public final class LlgBenchCommand implements Callable<Integer> {
         }
         out.flush();
         if (record) {
-            ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet bench-llg --what " + what + " --record");
+            ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet bench-llg --what " + what
+                    + " --seconds " + seconds + " --trials " + trials + " --cells " + cells
+                    + (threads != null ? " --threads " + threads : "") + " --record");
             out.println("recorded in " + ResultsFile.defaultPath());
         }
         return 0;
