@@ -15,6 +15,7 @@ import dev.spinnet.network.train.Presets;
 import dev.spinnet.network.train.TrainConfig;
 import dev.spinnet.network.train.Trainer;
 import dev.spinnet.network.train.TrainingData;
+import dev.spinnet.validation.pipeline.DatasetPlan;
 import dev.spinnet.validation.run.DeviceRecipe;
 import dev.spinnet.validation.run.ModelFactory;
 import dev.spinnet.validation.run.PreparedData;
@@ -315,15 +316,15 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Learning-rate scale and accumulator momentum of each dataset's headline all-spin run (BENCHMARKS.md,
-     * "All-spin"): they were chosen on held-out training images, so a run with other values is a variant.
+     * Learning-rate scale and accumulator momentum of each dataset's headline all-spin run, the settings
+     * {@code validate} also uses (DatasetPlan.preset): a run with other values is a variant.
      */
     static double headlineLrScale(String dataset) {
-        return dataset.equals("mnist") ? 50 : 1;
+        return DatasetPlan.preset(dataset, "default").deviceLrScale();
     }
 
     static double headlineMomentum(String dataset) {
-        return dataset.equals("mnist") ? 0.9 : 0.85;
+        return DatasetPlan.preset(dataset, "default").deviceMomentum();
     }
 
     /** Key suffixes for the device settings that differ from the headline's; each only where it acts. */
