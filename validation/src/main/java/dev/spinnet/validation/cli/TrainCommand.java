@@ -86,15 +86,18 @@ public final class TrainCommand implements Callable<Integer> {
             description = "device neuron file (data/devices/*-neuron.json): every hidden activation becomes the device curve")
     Path neuronFile;
 
-    @Option(names = "--neuron-span", defaultValue = "4",
+    /** Defaults of the device options, also the headline's values (see {@link #deviceVariant}). */
+    private static final String SPAN = "4", NOISE = "1", REFRESH = "100", TRANSFER = "nominal", RANGE = "3";
+
+    @Option(names = "--neuron-span", defaultValue = SPAN,
             description = "normalised pre-activations in [-Z, Z] are mapped onto the neuron's input grid (default: ${DEFAULT-VALUE})")
     double neuronSpan;
 
-    @Option(names = "--neuron-noise", defaultValue = "1",
+    @Option(names = "--neuron-noise", defaultValue = NOISE,
             description = "multiplier of the neuron's fitted cycle-to-cycle output noise in training; 0 = noise-free (default: ${DEFAULT-VALUE})")
     double neuronNoise;
 
-    @Option(names = "--refresh-every", defaultValue = "100",
+    @Option(names = "--refresh-every", defaultValue = REFRESH,
             description = "optimiser steps between refresh (and re-ranging) checks of the device pairs (default: ${DEFAULT-VALUE})")
     int refreshEvery;
 
@@ -102,7 +105,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "0 = off; else a device tile whose weights shrank below half its range is reprogrammed to w_max = F x rms (default: ${DEFAULT-VALUE})")
     double rerange;
 
-    @Option(names = "--transfer", defaultValue = "nominal",
+    @Option(names = "--transfer", defaultValue = TRANSFER,
             description = "mixed precision: the accumulator is reduced by the nominal (as Nandakumar et al.) or the measured device change (default: ${DEFAULT-VALUE})")
     String transfer;
 
@@ -110,7 +113,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "device weight updates: in-situ, mixed (mixed precision) or hardware-aware (default: ${DEFAULT-VALUE})")
     String algorithm;
 
-    @Option(names = "--range-factor", defaultValue = "3",
+    @Option(names = "--range-factor", defaultValue = RANGE,
             description = "device weight range w_max as a multiple of the initial weights' rms (default: ${DEFAULT-VALUE})")
     double rangeFactor;
 
@@ -330,16 +333,16 @@ public final class TrainCommand implements Callable<Integer> {
     /** Key suffixes for the device settings that differ from the headline's; each only where it acts. */
     private String deviceVariant() {
         StringBuilder k = new StringBuilder();
-        if (neuronFile != null && neuronSpan != 4) {
+        if (neuronFile != null && neuronSpan != Double.parseDouble(SPAN)) {
             k.append("_span").append(neuronSpan);
         }
-        if (neuronFile != null && neuronNoise != 1) {
+        if (neuronFile != null && neuronNoise != Double.parseDouble(NOISE)) {
             k.append("_nnoise").append(neuronNoise);
         }
         if (synapseFile == null) {
             return k.toString();
         }
-        if (rangeFactor != 3) {
+        if (rangeFactor != Double.parseDouble(RANGE)) {
             k.append("_range").append(rangeFactor);
         }
         boolean pulsed = !algorithm.equals("hardware-aware");
@@ -349,13 +352,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (algorithm.equals("mixed") && deviceMomentum != headlineMomentum(dataset)) {
             k.append("_mom").append(deviceMomentum);
         }
-        if (pulsed && refreshEvery != 100) {
+        if (pulsed && refreshEvery != Integer.parseInt(REFRESH)) {
             k.append("_refresh").append(refreshEvery);
         }
         if (pulsed && rerange > 0) {
             k.append("_rerange").append(rerange);
         }
-        if (algorithm.equals("mixed") && !transfer.equals("nominal")) {
+        if (algorithm.equals("mixed") && !transfer.equals(TRANSFER)) {
             k.append("_transfer").append(transfer);
         }
         return k.toString();
