@@ -14,6 +14,21 @@ public final class Evaluation {
 
     /** Accuracy in [0, 1] and the confusion matrix [true][predicted]. */
     public record Result(double accuracy, long[][] confusion, double meanLoss) {
+        /**
+         * Accuracy in percent as one division of whole counts, so that a recorded figure reads 76.07 rather than
+         * 100 x 0.7607 = 76.07000000000001; NaN for an empty matrix.
+         */
+        public double percentCorrect() {
+            long correct = 0;
+            long total = 0;
+            for (int i = 0; i < confusion.length; i++) {
+                for (int j = 0; j < confusion[i].length; j++) {
+                    total += confusion[i][j];
+                }
+                correct += confusion[i][i];
+            }
+            return total == 0 ? Double.NaN : 100.0 * correct / total;
+        }
     }
 
     public static Result evaluate(Layer model, TrainingData data, int batchSize, int ttaLevel) {

@@ -207,7 +207,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (allSpin != null) {
             System.out.print(allSpin.report());
         }
-        double acc = percentCorrect(r.test().confusion());
+        double acc = r.test().percentCorrect();
         System.out.printf(Locale.ROOT, "%s accuracy %.2f%% (%d images, TTA level %d); training %.1f s wall"
                         + " (+ %.1f s data loading); %.1f GFLOP/s over training (6 x forward MACs)%n",
                 evalName, acc, test.n, cfg.ttaLevel(), r.trainSeconds(), loadSeconds, r.trainGflops());
@@ -362,22 +362,6 @@ public final class TrainCommand implements Callable<Integer> {
             k.append("_transfer").append(transfer);
         }
         return k.toString();
-    }
-
-    /**
-     * Test accuracy in percent from the confusion matrix, as one division of whole numbers, so that the recorded
-     * figure reads 76.07 rather than 100 x 0.7607 = 76.07000000000001.
-     */
-    static double percentCorrect(long[][] confusion) {
-        long correct = 0;
-        long total = 0;
-        for (int i = 0; i < confusion.length; i++) {
-            for (int j = 0; j < confusion[i].length; j++) {
-                total += confusion[i][j];
-            }
-            correct += confusion[i][i];
-        }
-        return total == 0 ? Double.NaN : 100.0 * correct / total;
     }
 
     private static String joined(int[] values, String separator) {

@@ -195,14 +195,6 @@ class TrainCommandTest {
                 "--device-lr-scale", "50", "--device-momentum", "0.9"));
     }
 
-    @Test
-    void recordedAccuracyIsTheDecimalPercentage() {
-        // 7607 of 10000 right: 100 * (7607 / 10000.0) would give 76.07000000000001.
-        long[][] confusion = {{7000, 1393}, {1000, 607}};
-        assertEquals("76.07", Double.toString(TrainCommand.percentCorrect(confusion)));
-        assertEquals(100.0, TrainCommand.percentCorrect(new long[][]{{3, 0}, {0, 4}}));
-    }
-
     /** Every train figure in benchmarks/results.json: its recorded command, rerun, writes the same key. */
     @Test
     void everyRecordedTrainCommandRegeneratesItsOwnKey() throws Exception {
