@@ -25,7 +25,13 @@ public final class ResultsFile {
         return CliSupport.projectRoot().resolve("benchmarks").resolve("results.json");
     }
 
-    public static synchronized void merge(Path file, Map<String, Double> figures, String command) throws IOException {
+    public static void merge(Path file, Map<String, Double> figures, String command) throws IOException {
+        merge(file, figures, Map.of(), command);
+    }
+
+    /** As {@link #merge(Path, Map, String)}, with extra metadata (e.g. the data format) stored beside each figure. */
+    public static synchronized void merge(Path file, Map<String, Double> figures, Map<String, String> extraMeta,
+                                          String command) throws IOException {
         ObjectNode root;
         if (Files.exists(file)) {
             try {
@@ -43,6 +49,7 @@ public final class ResultsFile {
             m.put("date", java.time.LocalDate.now().toString());
             m.put("machine", CliSupport.machine());
             m.put("command", command);
+            extraMeta.forEach(m::put);
         }
         String text = JSON.writeValueAsString(root) + "\n";
         AtomicFiles.writeString(file, text);

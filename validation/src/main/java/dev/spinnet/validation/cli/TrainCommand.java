@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.spinnet.network.allspin.AllSpin;
 import dev.spinnet.network.allspin.DeviceFiles;
+import dev.spinnet.network.data.DataLocator;
 import dev.spinnet.network.data.Datasets;
 import dev.spinnet.network.data.TrainTest;
 import dev.spinnet.network.kernel.Parallel;
@@ -138,6 +139,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + " keys come only from the default preset, seed 1 and mixed precision")
     boolean record;
 
+    /** The format the dataset was read in, known once it is located; part of the record key (see pixelSource). */
+    DataLocator.Format dataFormat;
+
     @Override
     public Integer call() throws Exception {
         Presets p = Presets.of(dataset, preset);
@@ -180,7 +184,10 @@ public final class TrainCommand implements Callable<Integer> {
         CliSupport.requireWritableDir(outDir);
 
         long w0 = System.nanoTime();
-        TrainTest tt = Datasets.load(dataset, data);
+        DataLocator locator = new DataLocator(data);
+        DataLocator.Found found = locator.locate(dataset);
+        dataFormat = found.format();
+        TrainTest tt = Datasets.load(found, locator.cacheDir(), System.err::println);
         System.out.println("data: " + tt.sourceDescription());
         PreparedData prepared = PreparedData.of(tt, p.trainSubset(), 0, holdout != null ? holdout : 0, seed);
         TrainingData train = prepared.train();
@@ -254,7 +261,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + " --device-lr-scale " + deviceLrScale + " --device-momentum " + deviceMomentum
                     + " --refresh-every " + refreshEvery + (rerange > 0 ? " --rerange " + rerange : "")
                     + " --transfer " + transfer : "") + (deviceLookahead ? " --device-lookahead" : "");
-            ResultsFile.merge(ResultsFile.defaultPath(), figs, "./spinnet train " + dataset + " --preset " + preset
+            ResultsFile.merge(ResultsFile.defaultPath(), figs, Map.of("data_format", dataFormat.name()),
+                    "./spinnet train " + dataset + " --preset " + preset
                     + " --seed " + seed + (epochs != null ? " --epochs " + epochs : "")
                     + (widths != null ? " --widths " + joined(widths, ",") : "")
                     + (activation != null ? " --activation " + activation : "")
@@ -315,7 +323,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (seed != 1) {
             kind += "_seed" + seed;
         }
-        return kind;
+        return kind + pixelSource();
+    }
+
+    /**
+     * "_canonical" for CIFAR-10 read from the canonical binary batches. The headline CIFAR-10 keys are, as the
+     * project's issue defines them, on the JPEG image-folder copy, whose quality-75 re-encoding changes every
+     * pixel by ~5-6 grey levels on average: accuracies on the two are different rows, never one key.
+     */
+    String pixelSource() {
+        return dataFormat == DataLocator.Format.CIFAR_BINARY ? "_canonical" : "";
     }
 
     /**

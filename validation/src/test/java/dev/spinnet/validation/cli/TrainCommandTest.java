@@ -1,5 +1,7 @@
 package dev.spinnet.validation.cli;
 
+import dev.spinnet.network.data.DataLocator;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,9 +142,24 @@ class TrainCommandTest {
 
     /** The results.json key of a recorded run: only the headline configuration may write the headline key. */
     private static String recordKind(boolean devices, String... args) {
+        return recordKind(null, devices, args);
+    }
+
+    private static String recordKind(DataLocator.Format format, boolean devices, String... args) {
         TrainCommand c = new TrainCommand();
         new picocli.CommandLine(c).parseArgs(args);
+        c.dataFormat = format;
         return c.recordKind(dev.spinnet.network.train.Presets.of(c.dataset, c.preset), devices);
+    }
+
+    @Test
+    void canonicalCifarPixelsAreTheirOwnRowNeverTheJpegHeadline() {
+        assertEquals("float", recordKind(DataLocator.Format.IMAGE_FOLDER_ZIP, false, "cifar10"));
+        assertEquals("float_canonical", recordKind(DataLocator.Format.CIFAR_BINARY, false, "cifar10"));
+        assertEquals("allspin_ferri_seed2_canonical", recordKind(DataLocator.Format.CIFAR_BINARY, true, "cifar10",
+                "--synapse", "data/devices/ferri-synapse.json", "--neuron", "data/devices/ferri-neuron.json",
+                "--device-momentum", "0.85", "--seed", "2"));
+        assertEquals("float", recordKind(DataLocator.Format.MNIST_IDX, false, "mnist"));
     }
 
     @Test
@@ -212,7 +229,9 @@ class TrainCommandTest {
                     command.substring("./spinnet train ".length()).split(" ")));
             args.remove("--record");
             boolean devices = args.contains("--synapse") || args.contains("--neuron");
-            String key = args.get(0) + "_" + recordKind(devices, args.toArray(String[]::new)) + "_test_accuracy";
+            String format = e.getValue().path("data_format").asText(null);
+            String key = args.get(0) + "_" + recordKind(format != null ? DataLocator.Format.valueOf(format) : null,
+                    devices, args.toArray(String[]::new)) + "_test_accuracy";
             assertEquals(e.getKey(), key, command);
             checked++;
         }
