@@ -328,8 +328,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     /**
      * "_canonical" for CIFAR-10 read from the canonical binary batches. The headline CIFAR-10 keys are, as the
-     * project's issue defines them, on the JPEG image-folder copy, whose quality-75 re-encoding changes every
-     * pixel by ~5-6 grey levels on average: accuracies on the two are different rows, never one key.
+     * project's issue defines them, on the JPEG image-folder copy, whose quality-75 re-encoding moves each colour
+     * sample by 5.8 grey levels on average and costs the float recipe 3.7 points (BENCHMARKS.md): accuracies on
+     * the two are different rows, never one key.
      */
     String pixelSource() {
         return dataFormat == DataLocator.Format.CIFAR_BINARY ? "_canonical" : "";
