@@ -29,7 +29,11 @@ import java.util.Locale;
  * checkpoint continues exactly as the uninterrupted run would have.
  */
 public final class Trainer {
-    private static final String CHECKPOINT_MAGIC = "SPINNET-CKPT-1";
+    /**
+     * Version 2 added the final test evaluation of a finished run, so that resuming one returns its result without
+     * evaluating again (which would charge the device neurons' energy a second time).
+     */
+    private static final String CHECKPOINT_MAGIC = "SPINNET-CKPT-2";
     public static final String CHECKPOINT_FILE = "checkpoint.bin";
     public static final String METRICS_FILE = "metrics.csv";
     private static final String CSV_HEADER = "epoch,train_loss,train_accuracy_percent,test_loss,test_accuracy_percent,"
@@ -143,8 +147,11 @@ public final class Trainer {
         if (outDir != null) {
             AtomicFiles.deleteStale(outDir); // half-written checkpoints of a killed run: never read, just removed
         }
+        Evaluation.Result last = null;
         if (resume && ckpt != null && Files.exists(ckpt)) {
-            startEpoch = readCheckpoint(ckpt, net, opt, lookahead, history);
+            Evaluation.Result[] finalTest = new Evaluation.Result[1];
+            startEpoch = readCheckpoint(ckpt, net, opt, lookahead, history, finalTest);
+            last = finalTest[0];
             previousSeconds = history.isEmpty() ? 0 : history.get(history.size() - 1).elapsedSeconds();
             resumed = true;
             log.printf(Locale.ROOT, "resuming %s from %s after epoch %d of %d%n", cfg.name(), ckpt, startEpoch,
@@ -161,7 +168,6 @@ public final class Trainer {
         int[] batchLabels = new int[cfg.batchSize()];
         Tensor grad = null;
         double flopsPerImage = 6.0 * model.forwardMacsPerImage();
-        Evaluation.Result last = null;
         long t0 = System.nanoTime();
         for (int epoch = startEpoch; epoch < cfg.epochs(); epoch++) {
             long e0 = System.nanoTime();
@@ -243,7 +249,8 @@ public final class Trainer {
             hooks.afterEpoch(epoch + 1, log);
             if (outDir != null) {
                 writeCsv(outDir.resolve(METRICS_FILE), history);
-                writeCheckpoint(ckpt, epoch + 1, net, opt, lookahead, history);
+                writeCheckpoint(ckpt, epoch + 1, net, opt, lookahead, history,
+                        epoch == cfg.epochs() - 1 ? last : null);
             }
             if (epoch + 1 >= stopAfter && epoch + 1 < cfg.epochs()) {
                 throw new StoppedException(epoch + 1);
@@ -298,7 +305,7 @@ public final class Trainer {
     }
 
     private void writeCheckpoint(Path file, int epochsDone, Sequential net, Optimizer opt, WeightAverage lookahead,
-                                 List<EpochMetrics> history) throws IOException {
+                                 List<EpochMetrics> history, Evaluation.Result finalTest) throws IOException {
         AtomicFiles.write(file, raw -> {
             DataOutputStream out = new DataOutputStream(raw);
             out.writeUTF(CHECKPOINT_MAGIC);
@@ -322,15 +329,24 @@ public final class Trainer {
             for (EpochMetrics m : history) {
                 out.writeUTF(m.csv());
             }
+            out.writeBoolean(finalTest != null);
+            if (finalTest != null) {
+                writeEvaluation(out, finalTest);
+            }
             out.writeUTF("END");
             out.flush();
         });
     }
 
     private int readCheckpoint(Path file, Sequential net, Optimizer opt, WeightAverage lookahead,
-                               List<EpochMetrics> history) throws IOException {
+                               List<EpochMetrics> history, Evaluation.Result[] finalTest) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (!CHECKPOINT_MAGIC.equals(in.readUTF())) {
+            String magic = in.readUTF();
+            if (magic.startsWith("SPINNET-CKPT-") && !magic.equals(CHECKPOINT_MAGIC)) {
+                throw new IOException("it has format " + magic + " and this version reads " + CHECKPOINT_MAGIC
+                        + "; drop --resume to start again");
+            }
+            if (!CHECKPOINT_MAGIC.equals(magic)) {
                 throw new IOException("not a spinnet checkpoint");
             }
             if (!fingerprint().equals(readLongString(in))) {
@@ -342,12 +358,17 @@ public final class Trainer {
             if (in.readInt() != params.size()) {
                 throw new IOException("parameter count differs from the model");
             }
-            for (Param p : params) {
+            // Held back until the states are read: device tiles rebuild their weights from their conductances
+            // there, without the read noise of the weights the run last used.
+            float[][] values = new float[params.size()][];
+            for (int k = 0; k < params.size(); k++) {
+                Param p = params.get(k);
                 if (in.readInt() != p.size()) {
                     throw new IOException("parameter " + p.name + " size differs from the model");
                 }
+                values[k] = new float[p.size()];
                 for (int i = 0; i < p.size(); i++) {
-                    p.value[i] = in.readFloat();
+                    values[k][i] = in.readFloat();
                 }
             }
             net.readState(in);
@@ -362,8 +383,14 @@ public final class Trainer {
             for (int i = 0; i < n; i++) {
                 history.add(EpochMetrics.parse(in.readUTF()));
             }
+            if (in.readBoolean()) {
+                finalTest[0] = readEvaluation(in);
+            }
             if (!"END".equals(in.readUTF())) {
                 throw new IOException("missing end marker");
+            }
+            for (int k = 0; k < params.size(); k++) {
+                System.arraycopy(values[k], 0, params.get(k).value, 0, values[k].length);
             }
             return epochs;
         } catch (java.io.EOFException e) {
@@ -371,6 +398,33 @@ public final class Trainer {
         } catch (IOException | RuntimeException e) {
             throw new IOException("cannot resume from checkpoint " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void writeEvaluation(DataOutputStream out, Evaluation.Result r) throws IOException {
+        out.writeDouble(r.accuracy());
+        out.writeDouble(r.meanLoss());
+        out.writeInt(r.confusion().length);
+        for (long[] row : r.confusion()) {
+            for (long v : row) {
+                out.writeLong(v);
+            }
+        }
+    }
+
+    private static Evaluation.Result readEvaluation(DataInputStream in) throws IOException {
+        double accuracy = in.readDouble();
+        double meanLoss = in.readDouble();
+        int k = in.readInt();
+        if (k < 0 || k > 1 << 12) {
+            throw new IOException("corrupt confusion matrix size " + k);
+        }
+        long[][] confusion = new long[k][k];
+        for (long[] row : confusion) {
+            for (int j = 0; j < k; j++) {
+                row[j] = in.readLong();
+            }
+        }
+        return new Evaluation.Result(accuracy, confusion, meanLoss);
     }
 
     private static void writeLongString(DataOutputStream out, String s) throws IOException {

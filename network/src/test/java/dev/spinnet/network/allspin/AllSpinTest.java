@@ -192,7 +192,8 @@ class AllSpinTest {
 
     private AllSpin reproducibleAndResumable(AllSpin.Algorithm alg, TrainConfig c, Path base) throws Exception {
         PulseDevice dev = ExponentialPulseDevice.symmetric(33, 2, 0.02, 0.2);
-        NeuronTable table = NeuronTable.of(new Celu(0.8f), -3, 5, 41, 0.05);
+        NeuronTable t = NeuronTable.of(new Celu(0.8f), -3, 5, 41, 0.05);
+        NeuronTable table = new NeuronTable(t.name(), t.x0(), t.x1(), t.y(), t.dydx(), t.cycleSigma(), 1e-15);
         TrainingData train = toy(256, 4);
         TrainingData test = toy(64, 5);
         PulseOptions opts = PulseOptions.defaults(4).withReadNoise(0.01f).withRefresh(3, 0.8f).withMaxPulses(4);
@@ -218,6 +219,19 @@ class AllSpinTest {
         assertParamsEqual(straight, resumed);
         assertEquals(straight.counts().updatePulses(), resumed.counts().updatePulses(), alg + " after resume");
         assertEquals(straight.counts().programPulses(), resumed.counts().programPulses(), alg + " after resume");
+        assertTrue(straight.neuronEnergyJ() > 0, "the neurons' energy is counted");
+        assertEquals(straight.neuronEnergyJ(), resumed.neuronEnergyJ(), 0.0, alg + ": neuron energy after resume");
+
+        // Resuming the finished run returns its recorded test result without evaluating (and charging) again.
+        AllSpin finished = make.get();
+        Trainer.Result f = finished.trainer(c, QUIET).train(train, test, base.resolve("r"), true);
+        assertTrue(f.resumed());
+        assertParamsEqual(straight, finished);
+        assertEquals(r.test().accuracy(), f.test().accuracy(), 0.0);
+        assertEquals(r.test().meanLoss(), f.test().meanLoss(), 0.0);
+        assertTrue(java.util.Arrays.deepEquals(r.test().confusion(), f.test().confusion()), "confusion matrix kept");
+        assertEquals(straight.neuronEnergyJ(), finished.neuronEnergyJ(), 0.0, alg + ": no second evaluation charged");
+        assertEquals(straight.counts(), finished.counts(), alg + ": pulses of the finished run");
         return straight;
     }
 
