@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
         description = {"Run the whole chain - analytic physics checks and a sweep, device fits and files, all-spin"
                 + " training with its ablations, test accuracy - and write DIR/index.html (figures embedded),"
                 + " DIR/report.json and DIR/figures/*.png. The folder appears only when the run succeeds.",
+                "Training checkpoints every epoch into .DIR.checkpoints beside DIR; a run that stops keeps them, and"
+                        + " the same command with --resume continues it.",
                 "--quick (default): MNIST quick preset, 1 epoch per ablation row, committed device files (minutes).",
                 "--full: MNIST and CIFAR-10 at full preset length with the regenerated device files (hours)."})
 public final class ValidateCommand implements Callable<Integer> {
@@ -51,6 +53,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
+    @Option(names = "--resume", description = "continue an interrupted run of the same command from its checkpoints:"
+            + " finished training rows are kept, the interrupted one goes on from its last epoch")
+    boolean resume;
+
     @Override
     public Integer call() throws Exception {
         boolean full = mode != null && mode.full;
@@ -66,14 +72,16 @@ public final class ValidateCommand implements Callable<Integer> {
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("runs").resolve("validate-" + plan.mode());
         Parallel.setThreads(nThreads);
         String command = "./spinnet validate --" + plan.mode() + (out != null ? " --out " + out : "")
-                + (seed != 1 ? " --seed " + seed : "") + (threads != null ? " --threads " + threads : "");
+                + (seed != 1 ? " --seed " + seed : "") + (threads != null ? " --threads " + threads : "")
+                + (resume ? " --resume" : "");
         System.out.printf(Locale.ROOT, "validate: %s run, %d threads, report -> %s%n", plan.mode(), nThreads, outDir);
         // Every dataset is found and read before the long stages start: a missing one fails at once.
         Map<String, TrainTest> loaded = new LinkedHashMap<>();
         for (DatasetPlan d : plan.datasets()) {
             loaded.put(d.dataset(), Datasets.load(d.dataset(), data));
         }
-        Validation.Outcome o = Validation.run(plan, loaded::get, outDir, command, CliSupport.machine(), System.out);
+        Validation.Outcome o = Validation.run(plan, loaded::get, outDir, command, CliSupport.machine(), resume,
+                System.out);
         System.out.println(o.report().summary());
         System.out.printf(Locale.ROOT, "validate: done in %.1f s; open %s%n", o.seconds(),
                 o.folder().resolve("index.html"));

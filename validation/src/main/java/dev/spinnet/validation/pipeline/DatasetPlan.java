@@ -40,6 +40,13 @@ public record DatasetPlan(String dataset, String preset, int epochs, int trainSu
         return new DatasetPlan(dataset, preset, epochs, trainImages, testImages, w, deviceLrScale, deviceMomentum);
     }
 
+    /** Every field in one line (a checkpoint binding: records print arrays by identity). */
+    public String describe() {
+        return dataset + "/" + preset + " epochs=" + epochs + " train=" + trainSubset + " test=" + testSubset
+                + " widths=" + java.util.Arrays.toString(modelWidths()) + " deviceLrScale=" + deviceLrScale
+                + " deviceMomentum=" + deviceMomentum;
+    }
+
     public Presets presets() {
         return Presets.of(dataset, preset);
     }

@@ -34,11 +34,12 @@ public final class TrainingStage {
      * @param counts             pulse counters of all tiles (zero without device synapses)
      * @param synapseEnergyPerPulse energy of one programming pulse of the synapse device, J (NaN without)
      * @param neuronEnergyJ      energy of all neuron evaluations counted during the run, J
+     * @param resumed            continued from the checkpoint of an interrupted run ({@code validate --resume})
      */
     public record Row(AblationRow row, String modelName, TrainConfig config, List<Trainer.EpochMetrics> history,
                       double testAccuracy, long[][] confusion, double trainSeconds,
                       DevicePairWeights.PulseCount counts, double synapseEnergyPerPulse, double neuronEnergyJ,
-                      Model model) {
+                      Model model, boolean resumed) {
         public double accuracyPercent() {
             return 100 * testAccuracy;
         }
@@ -68,8 +69,11 @@ public final class TrainingStage {
     private TrainingStage() {
     }
 
-    public static Result run(DatasetPlan plan, TrainTest tt, Path devices, long seed, PrintStream log)
-            throws IOException {
+    public static Result run(DatasetPlan plan, TrainTest tt, Path devices, long seed, RunCheckpoints checkpoints,
+            PrintStream log) throws IOException {
+        checkpoints.bind("data." + plan.dataset(), RunCheckpoints.digest(
+                new byte[][] {tt.train().pixels(), tt.test().pixels()}, tt.train().labels(), tt.test().labels()),
+                "the " + plan.dataset() + " images");
         PreparedData data = PreparedData.of(tt, plan.trainSubset(), plan.testSubset(), seed);
         log.printf(Locale.ROOT, "validate: %s, %d train / %d test images (%s)%n", plan.dataset(), data.train().n,
                 data.test().n, tt.sourceDescription());
@@ -79,13 +83,13 @@ public final class TrainingStage {
             AblationRow row = all[i];
             log.printf(Locale.ROOT, "validate: %s row %d/%d: %s, %d epoch(s)%n", plan.dataset(), i + 1, all.length,
                     row.label(), plan.epochs());
-            rows.add(train(plan, data, row, devices, seed, log));
+            rows.add(train(plan, data, row, devices, seed, checkpoints.row(plan.dataset(), row), log));
         }
         return new Result(plan, data, tt.sourceDescription(), tt.test().classNames(), rows);
     }
 
-    static Row train(DatasetPlan plan, PreparedData data, AblationRow row, Path devices, long seed, PrintStream log)
-            throws IOException {
+    static Row train(DatasetPlan plan, PreparedData data, AblationRow row, Path devices, long seed, Path rowDir,
+            PrintStream log) throws IOException {
         PulseDevice synapse = row.synapse() == null ? null
                 : DeviceFiles.readSynapse(devices.resolve(row.synapse() + ".json"));
         NeuronTable neuron = row.neuron() == null ? null : DeviceFiles.readNeuron(devices.resolve(row.neuron() + ".json"));
@@ -94,13 +98,14 @@ public final class TrainingStage {
         DeviceRecipe recipe = DeviceRecipe.of(synapse, neuron, ALGORITHM, RANGE_FACTOR, plan.deviceLrScale(),
                 plan.deviceMomentum(), seed);
         DeviceRecipe.Setup setup = recipe.setup(model, plan.config(seed), log);
-        Trainer.Result r = setup.trainer().train(data.train(), data.test(), null, false);
+        Trainer.Result r = setup.trainer().train(data.train(), data.test(), rowDir,
+                RunCheckpoints.hasCheckpoint(rowDir));
         AllSpin a = setup.allSpin();
         DevicePairWeights.PulseCount counts = a == null ? DevicePairWeights.PulseCount.zero() : a.counts();
         double neuronEnergy = a == null ? 0 : a.neuronEnergyJ();
         Row out = new Row(row, setup.model().name(), setup.config(), r.history(), r.test().accuracy(),
                 r.test().confusion(), r.trainSeconds(), counts, synapse == null ? Double.NaN : synapse.energyPerPulse(),
-                neuronEnergy, setup.model());
+                neuronEnergy, setup.model(), r.resumed());
         log.printf(Locale.ROOT, "validate: %s: test accuracy %.2f %% in %.1f s%n", row.label(), out.accuracyPercent(),
                 out.trainSeconds());
         return out;

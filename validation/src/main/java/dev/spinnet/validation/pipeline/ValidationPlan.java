@@ -42,6 +42,19 @@ public record ValidationPlan(String mode, List<DatasetPlan> datasets, Path commi
                 DatasetPlan.preset("cifar10", "default")), committedDevices, false, true, threads, seed);
     }
 
+    /**
+     * What the trained rows depend on, in one line (a checkpoint binding). The thread count is part of it: the
+     * chunks of a batch, and so the rounding of the summed gradients, follow it.
+     */
+    public String describe() {
+        StringBuilder b = new StringBuilder(mode).append(" seed=").append(seed).append(" threads=").append(fitThreads)
+                .append(" trainOnCommitted=").append(trainOnCommitted);
+        for (DatasetPlan d : datasets) {
+            b.append("; ").append(d.describe());
+        }
+        return b.toString();
+    }
+
     /** The same plan with other dataset plans and spot-check setting (tests shrink the runs this way). */
     public ValidationPlan with(List<DatasetPlan> d, boolean spot) {
         return new ValidationPlan(mode, d, committedDevices, trainOnCommitted, spot, fitThreads, seed);
