@@ -12,7 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import dev.spinnet.network.train.AtomicFiles;
@@ -81,7 +81,7 @@ public final class RunCheckpoints {
             StringWriter w = new StringWriter();
             Properties one = new Properties();
             // one key per store, sorted, and no date line: the file depends on the inputs only
-            for (String k : new TreeMap<>(bound).keySet().stream().map(Object::toString).toList()) {
+            for (String k : new TreeSet<>(bound.stringPropertyNames())) {
                 one.clear();
                 one.setProperty(k, bound.getProperty(k));
                 StringWriter line = new StringWriter();
