@@ -31,7 +31,8 @@ import java.util.Locale;
 public final class Trainer {
     /**
      * Version 2 added the final test evaluation of a finished run, so that resuming one returns its result without
-     * evaluating again (which would charge the device neurons' energy a second time).
+     * evaluating again (which would charge the device neurons' energy a second time), and holds the epoch metrics at
+     * full precision instead of as CSV lines.
      */
     private static final String CHECKPOINT_MAGIC = "SPINNET-CKPT-2";
     public static final String CHECKPOINT_FILE = "checkpoint.bin";
@@ -49,11 +50,18 @@ public final class Trainer {
                     elapsedSeconds);
         }
 
-        static EpochMetrics parse(String line) {
-            String[] f = line.split(",");
-            return new EpochMetrics(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]) / 100,
-                    Double.parseDouble(f[3]), Double.parseDouble(f[4]) / 100, Double.parseDouble(f[5]),
-                    Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8]));
+        /** Full precision, so that a resumed run reports exactly the figures of the straight run. */
+        void write(DataOutputStream out) throws IOException {
+            out.writeInt(epoch);
+            for (double v : new double[] {trainLoss, trainAccuracy, testLoss, testAccuracy, learningRate,
+                    imagesPerSecond, epochSeconds, elapsedSeconds}) {
+                out.writeDouble(v);
+            }
+        }
+
+        static EpochMetrics read(DataInputStream in) throws IOException {
+            return new EpochMetrics(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+                    in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
         }
     }
 
@@ -327,7 +335,7 @@ public final class Trainer {
             }
             out.writeInt(history.size());
             for (EpochMetrics m : history) {
-                out.writeUTF(m.csv());
+                m.write(out);
             }
             out.writeBoolean(finalTest != null);
             if (finalTest != null) {
@@ -381,7 +389,7 @@ public final class Trainer {
             }
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
-                history.add(EpochMetrics.parse(in.readUTF()));
+                history.add(EpochMetrics.read(in));
             }
             if (in.readBoolean()) {
                 finalTest[0] = readEvaluation(in);

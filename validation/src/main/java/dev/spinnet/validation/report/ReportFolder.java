@@ -3,12 +3,14 @@ package dev.spinnet.validation.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -32,12 +34,23 @@ public final class ReportFolder implements AutoCloseable {
         this.work = work;
     }
 
-    /** Creates the work folder next to {@code target} (checks that the parent is writable). */
+    /**
+     * Creates the work folder next to {@code target} (checks that the parent is writable), after removing the work
+     * folders that runs killed with -9 left for the same target: they could not remove them themselves.
+     */
     public static ReportFolder begin(Path target) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         Files.createDirectories(parent);
-        Path work = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");
+        String tmp = "." + abs.getFileName() + ".tmp-";
+        String old = "." + abs.getFileName() + ".old-";
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, p -> Files.isDirectory(p)
+                && (p.getFileName().toString().startsWith(tmp) || p.getFileName().toString().startsWith(old)))) {
+            for (Path stale : s) {
+                deleteTree(stale);
+            }
+        }
+        Path work = Files.createTempDirectory(parent, tmp);
         return new ReportFolder(abs, work);
     }
 
@@ -64,6 +77,12 @@ public final class ReportFolder implements AutoCloseable {
 
     /** Replaces the target folder by the work folder. */
     public void commit() throws IOException {
+        try {
+            // a report to share, not the owner-only folder a temporary directory starts as
+            Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults stand
+        }
         Path old = null;
         if (Files.exists(target)) {
             old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");

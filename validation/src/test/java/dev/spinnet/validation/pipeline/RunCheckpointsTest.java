@@ -84,8 +84,12 @@ class RunCheckpointsTest {
             assertEquals(s.neuronEnergyJ(), r.neuronEnergyJ(), 0.0, what + ": neuron energy");
             assertEquals(s.history().size(), r.history().size(), what);
             for (int e = 0; e < s.history().size(); e++) {
-                // epochs read back from a checkpoint keep the CSV's six decimals
-                assertEquals(s.history().get(e).trainLoss(), r.history().get(e).trainLoss(), 1e-6, what);
+                var hs = s.history().get(e);
+                var hr = r.history().get(e);
+                assertEquals(hs.trainLoss(), hr.trainLoss(), 0.0, what);
+                assertEquals(hs.trainAccuracy(), hr.trainAccuracy(), 0.0, what);
+                assertEquals(hs.testLoss(), hr.testLoss(), 0.0, what);
+                assertEquals(hs.learningRate(), hr.learningRate(), 0.0, what);
             }
             List<Param> ps = s.model().net().params();
             List<Param> pr = r.model().net().params();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
@@ -94,6 +95,20 @@ class ReportPageTest {
         try (var s = Files.list(tmp)) {
             assertEquals(0, s.count(), "a failed run leaves no half report");
         }
+        // What kill -9 leaves (a work folder, a replaced folder mid-commit) goes with the next run over the target.
+        Files.createDirectories(tmp.resolve(".never.tmp-123/figures"));
+        Files.writeString(tmp.resolve(".never.tmp-123/figures/a.png"), "half");
+        Files.createDirectories(tmp.resolve(".never.old-456"));
+        Files.createDirectories(tmp.resolve(".neverland.tmp-789"));
+        try (ReportFolder f = ReportFolder.begin(out)) {
+            f.write(synthetic());
+            f.commit();
+        }
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of(".neverland.tmp-789", "never"), s.map(p -> p.getFileName().toString()).sorted()
+                    .toList(), "stale work folders of this target are removed, another target's are not");
+        }
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
         BufferedImage img = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
         assertThrows(IllegalArgumentException.class, () -> Figure.of("Bad Name.png", "x", img));
         assertThrows(IllegalArgumentException.class, () -> new Table("t", "a", "b").row(Cell.text("only one")));
