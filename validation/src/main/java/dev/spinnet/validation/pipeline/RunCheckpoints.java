@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import dev.spinnet.network.train.AtomicFiles;
 import dev.spinnet.network.train.Trainer;
+import dev.spinnet.validation.report.ReportFolder;
 
 /**
  * The training checkpoints of a validation run: a hidden folder beside the report folder, one sub-folder per
@@ -109,14 +110,7 @@ public final class RunCheckpoints {
 
     /** Removes the folder: after the report is written, or when a failed run left no checkpoint worth keeping. */
     public void delete() throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        ReportFolder.deleteTree(dir);
     }
 
     /** True when some row has written a checkpoint. */
