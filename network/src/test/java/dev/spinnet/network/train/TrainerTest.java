@@ -146,6 +146,20 @@ class TrainerTest {
     }
 
     @Test
+    void resumeNamesTheFormatOfAnOlderCheckpoint(@TempDir Path dir) throws Exception {
+        TrainingData train = toy(128, 8);
+        try (var out = new java.io.DataOutputStream(Files.newOutputStream(dir.resolve(Trainer.CHECKPOINT_FILE)))) {
+            out.writeUTF("SPINNET-CKPT-1");
+            out.writeInt(0);
+        }
+        Model m = Models.mnist(4, 4, 8, new Celu(1f), 1);
+        Exception e = assertThrows(java.io.IOException.class,
+                () -> new Trainer(m, cfg(1), System.out).train(train, train, dir, true));
+        assertTrue(e.getMessage().contains("has format SPINNET-CKPT-1"), e.getMessage());
+        assertTrue(e.getMessage().contains("drop --resume"), e.getMessage());
+    }
+
+    @Test
     void resumeRefusesAnotherConvolutionAlgorithm(@TempDir Path dir) throws Exception {
         TrainingData train = toy(128, 8);
         Conv2d.ConvAlgorithm old = Conv2d.algorithm();
