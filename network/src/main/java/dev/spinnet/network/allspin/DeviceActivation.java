@@ -13,18 +13,25 @@ import java.io.IOException;
  * A layer of device neurons: applies a {@link DeviceNeuron} element-wise and, in training, adds its
  * cycle-to-cycle output noise. The noise of element i in training call k is a hash of
  * (seed, k, i), so it is the same for any thread count and continues exactly after a resume (the
- * call counter is part of the layer's checkpoint state). Inference is noise-free; the backward
+ * call counter is part of the layer's checkpoint state). Inference is noise-free unless
+ * {@link #setInferenceNoise} asks for a draw of inference noise (see {@link NoisyInference}); the backward
  * pass is the noise-free table derivative (exact, since the noise is additive).
  *
  * <p>When the neuron table states an energy per unit input, every evaluation is charged
  * {@code E * x^2} with x the device input.
  */
 public final class DeviceActivation implements Layer {
+    /** Separates the inference draws' keys from the training calls' ({@code Noise.key(seed, call)}). */
+    private static final long INFERENCE_STREAM = 0x1F3E5C7A9B2D4F61L;
     private final DeviceNeuron neuron;
     private final long seed;
     private long calls;
     private long evaluations;
     private double energyJ;
+    /** Output noise of inference forwards, device output units (0: noise-free), and the draw it belongs to. */
+    private float inferenceSigma;
+    private long inferenceDraw;
+    private long inferenceCalls;
     /** The noise-free curve and its exact derivative: the engine's ordinary activation layer. */
     private final Activation curve;
 
@@ -57,6 +64,26 @@ public final class DeviceActivation implements Layer {
         return energyJ;
     }
 
+    /**
+     * Makes the following inference forwards add output noise of {@code sigma} device output units (0 switches it
+     * off). Draw d's noise is a hash of (seed, d, inference call, element), so the same draw repeats exactly and no
+     * draw shares a value with the training noise.
+     */
+    public void setInferenceNoise(double sigma, long draw) {
+        if (!(sigma >= 0 && Double.isFinite(sigma))) {
+            throw new IllegalArgumentException("inference noise must be finite and >= 0, got " + sigma);
+        }
+        this.inferenceSigma = (float) sigma;
+        this.inferenceDraw = draw;
+        this.inferenceCalls = 0;
+    }
+
+    /** Puts the energy counters back, so that an analysis run (noisy inference draws) leaves no trace in them. */
+    void restoreCounters(long evaluationCount, double energy) {
+        this.evaluations = evaluationCount;
+        this.energyJ = energy;
+    }
+
     @Override
     public int[] outputShape(int[] s) {
         return s.clone();
@@ -72,6 +99,10 @@ public final class DeviceActivation implements Layer {
         }
         if (training) {
             calls++;
+        } else if (inferenceSigma > 0) {
+            long key = Noise.key(seed, INFERENCE_STREAM, inferenceDraw, inferenceCalls++);
+            float sigma = inferenceSigma;
+            Parallel.forRange(x.size(), 4, (part, a, b) -> neuron.addNoise(yd, a, b, key, sigma));
         }
         chargeEnergy(x.data, x.size());
         return output;

@@ -130,7 +130,12 @@ public final class DeviceNeuron implements ActivationFunction {
 
     /** Adds {@code outputGain * noiseSigma * N(0,1)} to y[from, to), keyed by {@code key} and the index. */
     void addNoise(float[] y, int from, int to, long key) {
-        float s = outputGain * noiseSigma;
+        addNoise(y, from, to, key, noiseSigma);
+    }
+
+    /** Adds output noise of {@code sigma} device output units (scaled by the output gain) to y[from, to). */
+    void addNoise(float[] y, int from, int to, long key, float sigma) {
+        float s = outputGain * sigma;
         for (int i = from; i < to; i++) {
             y[i] += s * Noise.gaussian(Noise.mix(key + 0x9E3779B97F4A7C15L * i));
         }

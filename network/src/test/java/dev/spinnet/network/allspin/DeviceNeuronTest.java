@@ -142,6 +142,37 @@ class DeviceNeuronTest {
     }
 
     @Test
+    void inferenceNoiseIsOffByDefaultSeededPerDrawAndOfTheAskedSize() {
+        DeviceNeuron n = DeviceNeuron.mapped(celuTable(0.1), -4, 4);
+        Tensor x = random(new Rng(3), 1.0, 200, 100);
+        float[] clean = new float[x.size()];
+        n.apply(x.data, clean, 0, x.size());
+        DeviceActivation a = new DeviceActivation(n, 42);
+        assertArrayEquals(clean, a.forward(x, false).data, "noise-free unless asked");
+        a.setInferenceNoise(0.2, 5);
+        float[] first = a.forward(x, false).data.clone();
+        float[] second = a.forward(x, false).data.clone();
+        assertFalse(java.util.Arrays.equals(first, second), "each inference call draws anew");
+        a.setInferenceNoise(0.2, 5);
+        assertArrayEquals(first, a.forward(x, false).data, "the same draw repeats from its first call");
+        a.setInferenceNoise(0.2, 6);
+        assertFalse(java.util.Arrays.equals(first, a.forward(x, false).data), "another draw, other noise");
+        double var = 0;
+        for (int i = 0; i < clean.length; i++) {
+            var += (first[i] - clean[i]) * (first[i] - clean[i]);
+        }
+        double sigma = 0.2 * n.outputGain();
+        assertEquals(sigma, Math.sqrt(var / clean.length), 0.03 * sigma, "sigma in device output units");
+        // Inference draws do not touch the training noise sequence.
+        DeviceActivation b = new DeviceActivation(n, 42);
+        assertArrayEquals(b.forward(x, true).data.clone(), a.forward(x, true).data);
+        a.setInferenceNoise(0, 0);
+        assertArrayEquals(clean, a.forward(x, false).data, "switched off again");
+        assertThrows(IllegalArgumentException.class, () -> a.setInferenceNoise(Double.NaN, 0));
+        assertThrows(IllegalArgumentException.class, () -> a.setInferenceNoise(-1, 0));
+    }
+
+    @Test
     void energyIsChargedPerEvaluation() {
         NeuronTable t = new NeuronTable("e", -1, 1, new float[]{-1, 0, 1}, new float[]{1, 1, 1}, 0, 1e-15);
         DeviceActivation a = new DeviceActivation(new DeviceNeuron(t, 2, 0, 1, 0, 0), 1);

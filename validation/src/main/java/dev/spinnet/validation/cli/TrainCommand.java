@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.spinnet.network.allspin.AllSpin;
 import dev.spinnet.network.allspin.DeviceFiles;
+import dev.spinnet.network.allspin.NoisyInference;
 import dev.spinnet.network.data.DataLocator;
 import dev.spinnet.network.data.Datasets;
 import dev.spinnet.network.data.TrainTest;
@@ -134,6 +135,22 @@ public final class TrainCommand implements Callable<Integer> {
             description = "with --synapse: keep the recipe's Lookahead, its slow weights held digitally and the devices pulsed towards them (in-situ and mixed only)")
     boolean deviceLookahead;
 
+    @Option(names = "--noisy-test", paramLabel = "N", defaultValue = "0",
+            description = "with --synapse or --neuron: after training (or on a finished run, with --resume), evaluate the"
+                    + " test set N more times with inference on noisy devices and print their mean, spread and range"
+                    + " (the recorded accuracy stays the noise-free one); 0 = off (default: ${DEFAULT-VALUE})")
+    int noisyTest;
+
+    @Option(names = "--test-neuron-noise", paramLabel = "X", defaultValue = "1",
+            description = "with --noisy-test: the neurons' output noise at inference, as a multiple of their fitted"
+                    + " cycle-to-cycle sigma (default: ${DEFAULT-VALUE})")
+    double testNeuronNoise;
+
+    @Option(names = "--test-read-noise", paramLabel = "S", defaultValue = "0",
+            description = "with --noisy-test: the standard deviation of each weight read at inference, a fraction of"
+                    + " the device range (default: ${DEFAULT-VALUE})")
+    double testReadNoise;
+
     @Option(names = "--record", description = "merge the test accuracy and train time into benchmarks/results.json under keys that name the"
                     + " dataset and every variant (e.g. cifar10_allspin_ferri_insitu_seed2_test_accuracy); the headline"
                     + " keys come only from the default preset, seed 1 and mixed precision")
@@ -219,6 +236,17 @@ public final class TrainCommand implements Callable<Integer> {
                         + " (+ %.1f s data loading); %.1f GFLOP/s over training (6 x forward MACs)%n",
                 evalName, acc, test.n, cfg.ttaLevel(), r.trainSeconds(), loadSeconds, r.trainGflops());
 
+        // Before the draws, which leave the weights and energy counters as they were, run: the figures below stay
+        // those of training and the noise-free test.
+        NoisyInference.Result noisy = null;
+        if (noisyTest > 0) {
+            long n0 = System.nanoTime();
+            noisy = NoisyInference.run(allSpin, model.net(), test, 500, cfg.ttaLevel(),
+                    new NoisyInference.Settings(testNeuronNoise, testReadNoise, noisyTest));
+            System.out.printf(Locale.ROOT, "%s %s; %.1f s%n", evalName, noisy.describe(),
+                    (System.nanoTime() - n0) / 1e9);
+        }
+
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("dataset", dataset);
         json.put("preset", preset);
@@ -246,6 +274,18 @@ public final class TrainCommand implements Callable<Integer> {
             json.put("neuron_energy_J", allSpin.neuronEnergyJ());
             json.put("device_report", allSpin.report());
         }
+        if (noisy != null) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("neuron_noise_multiplier", testNeuronNoise);
+            n.put("read_noise_fraction_of_range", testReadNoise);
+            n.put("tta_level", cfg.ttaLevel());
+            n.put("accuracy_percent", noisy.accuracyPercent());
+            n.put("mean_percent", noisy.mean());
+            n.put("std_percent", noisy.std());
+            n.put("min_percent", noisy.min());
+            n.put("max_percent", noisy.max());
+            json.put(holdout != null ? "noisy_validation" : "noisy_test", n);
+        }
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.writeString(outDir.resolve("result.json"), om.writeValueAsString(json) + "\n");
         System.out.println("wrote " + outDir.resolve("result.json"));
@@ -254,6 +294,11 @@ public final class TrainCommand implements Callable<Integer> {
             String kind = recordKind(p, allSpin != null);
             figs.put(dataset + "_" + kind + "_test_accuracy", acc);
             figs.put(dataset + "_" + kind + "_train_seconds", r.trainSeconds());
+            if (noisy != null) {
+                String nk = dataset + "_" + kind + "_" + noisyRecordKind() + "_test_accuracy";
+                figs.put(nk, noisy.mean());
+                figs.put(nk + "_std", noisy.std());
+            }
             String devices = (synapseFile != null ? " --synapse " + synapseFile : "")
                     + (neuronFile != null ? " --neuron " + neuronFile : "")
                     + (neuronFile != null ? " --neuron-span " + neuronSpan + " --neuron-noise " + neuronNoise : "")
@@ -269,6 +314,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + (celuAlpha != null ? " --celu-alpha " + celuAlpha : "")
                     + (!conv.equals("auto") ? " --conv " + conv : "")
                     + (noLookahead ? " --no-lookahead" : "") + devices
+                    + (noisy != null ? " --noisy-test " + noisyTest + " --test-neuron-noise " + testNeuronNoise
+                    + " --test-read-noise " + testReadNoise : "")
                     + " --record");
             System.out.println("recorded in " + ResultsFile.defaultPath());
         }
@@ -382,6 +429,15 @@ public final class TrainCommand implements Callable<Integer> {
         return k.toString();
     }
 
+    /**
+     * The part of a noisy-inference key after the run's own kind: the neuron multiplier where neurons are devices,
+     * the read noise where synapses are.
+     */
+    String noisyRecordKind() {
+        return "noisy" + (neuronFile != null ? "_nn" + testNeuronNoise : "")
+                + (synapseFile != null ? "_read" + testReadNoise : "");
+    }
+
     private static String joined(int[] values, String separator) {
         return java.util.Arrays.stream(values).mapToObj(Integer::toString)
                 .collect(java.util.stream.Collectors.joining(separator));
@@ -413,6 +469,20 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (celuAlpha != null) {
             Flags.positive("--celu-alpha", celuAlpha);
+        }
+        Flags.atLeast("--noisy-test", noisyTest, 0);
+        Flags.inRange("--test-neuron-noise", testNeuronNoise, 0, Double.POSITIVE_INFINITY);
+        Flags.inRange("--test-read-noise", testReadNoise, 0, Double.POSITIVE_INFINITY);
+        if (noisyTest > 0) {
+            if (synapseFile == null && neuronFile == null) {
+                throw new IllegalArgumentException("--noisy-test needs device synapses or neurons (--synapse,"
+                        + " --neuron): float networks have no device noise");
+            }
+            if ((neuronFile == null || testNeuronNoise == 0) && (synapseFile == null || testReadNoise == 0)) {
+                throw new IllegalArgumentException("--noisy-test: these settings add no noise (the neuron noise acts"
+                        + " with --neuron and --test-neuron-noise > 0, the read noise with --synapse and"
+                        + " --test-read-noise > 0)");
+            }
         }
         Flags.positive("--range-factor", rangeFactor);
         Flags.positive("--device-lr-scale", deviceLrScale);

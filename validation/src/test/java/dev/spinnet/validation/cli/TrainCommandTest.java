@@ -52,6 +52,18 @@ class TrainCommandTest {
         assertOneLineError(SweepCommandTest.cli("train", "cifar10", "--device-lookahead", "--synapse",
                 "../data/devices/ferri-synapse.json", "--algorithm", "hardware-aware", "--out", untouched.toString()),
                 "does not combine with --algorithm hardware-aware");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--noisy-test", "-1", "--out", untouched.toString()),
+                "--noisy-test must be >= 0");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--noisy-test", "3", "--out", untouched.toString()),
+                "--noisy-test needs device synapses or neurons");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--noisy-test", "3", "--synapse",
+                "../data/devices/ferri-synapse.json", "--out", untouched.toString()), "these settings add no noise");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--noisy-test", "3", "--neuron",
+                "../data/devices/ferri-neuron.json", "--test-neuron-noise", "NaN", "--out", untouched.toString()),
+                "--test-neuron-noise");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--noisy-test", "3", "--synapse",
+                "../data/devices/ferri-synapse.json", "--test-read-noise", "-0.1", "--out", untouched.toString()),
+                "--test-read-noise");
         assertFalse(Files.exists(untouched), "a refused run must not create its output directory");
         assertOneLineError(SweepCommandTest.cli("--bogus"), "--bogus");
     }
@@ -138,6 +150,38 @@ class TrainCommandTest {
         assertTrue(stdout.contains("Lookahead kept"), stdout);
         assertFalse(stdout.contains("lookaheadEvery=0"), stdout);
         assertTrue(stdout.contains("test accuracy"), stdout);
+    }
+
+    /**
+     * --noisy-test evaluates the trained all-spin net again with noisy neurons and weight reads, after training and
+     * on a finished run resumed; the noise-free figure stays the test accuracy (synthetic canonical batches).
+     */
+    @Test
+    void noisyInferenceAfterTrainingAndOnAFinishedRun(@TempDir Path tmp) throws Exception {
+        SyntheticData.writeCifarBinary(tmp.resolve("data"), 64);
+        String[] args = {"train", "cifar10", "--preset", "quick", "--data", tmp.resolve("data").toString(), "--out",
+            tmp.resolve("run").toString(), "--threads", "2", "--epochs", "1", "--widths", "8,8,8", "--synapse",
+            "../data/devices/ferri-synapse.json", "--neuron", "../data/devices/ferri-neuron.json", "--noisy-test", "2",
+            "--test-read-noise", "0.02"};
+        Object[] r = SweepCommandTest.cli(args);
+        assertEquals(0, r[0], r[2].toString());
+        String stdout = r[1].toString();
+        assertTrue(stdout.contains("test noisy inference (neuron noise x 1.0 of the fitted sigma, weight read noise 0.02"
+                + " of the range, 2 draws)"), stdout);
+        String json = Files.readString(tmp.resolve("run").resolve("result.json"));
+        assertTrue(json.contains("\"noisy_test\""), json);
+        assertTrue(json.contains("\"read_noise_fraction_of_range\" : 0.02"), json);
+        String[] again = java.util.Arrays.copyOf(args, args.length + 1);
+        again[args.length] = "--resume";
+        again[args.length - 3] = "3";
+        Object[] resumed = SweepCommandTest.cli(again);
+        assertEquals(0, resumed[0], resumed[2].toString());
+        assertTrue(resumed[1].toString().contains("resuming"), resumed[1].toString());
+        assertTrue(resumed[1].toString().contains("3 draws)"), resumed[1].toString());
+        assertEquals(json.replaceAll("(?s).*\"test_accuracy_percent\" : ([0-9.]+).*", "$1"),
+                Files.readString(tmp.resolve("run").resolve("result.json"))
+                        .replaceAll("(?s).*\"test_accuracy_percent\" : ([0-9.]+).*", "$1"),
+                "the recorded accuracy is the noise-free one, unchanged");
     }
 
     /** The results.json key of a recorded run: only the headline configuration may write the headline key. */
@@ -230,8 +274,14 @@ class TrainCommandTest {
             args.remove("--record");
             boolean devices = args.contains("--synapse") || args.contains("--neuron");
             String format = e.getValue().path("data_format").asText(null);
-            String key = args.get(0) + "_" + recordKind(format != null ? DataLocator.Format.valueOf(format) : null,
-                    devices, args.toArray(String[]::new)) + "_test_accuracy";
+            String kind = recordKind(format != null ? DataLocator.Format.valueOf(format) : null, devices,
+                    args.toArray(String[]::new));
+            String key = args.get(0) + "_" + kind + "_test_accuracy";
+            if (e.getKey().contains("_noisy_")) {
+                TrainCommand c = new TrainCommand();
+                new picocli.CommandLine(c).parseArgs(args.toArray(String[]::new));
+                key = args.get(0) + "_" + kind + "_" + c.noisyRecordKind() + "_test_accuracy";
+            }
             assertEquals(e.getKey(), key, command);
             checked++;
         }
