@@ -141,6 +141,32 @@ public final class TrainingSections {
         return s;
     }
 
+    public static Section noisyInference(List<TrainingStage.Result> results) {
+        Section s = new Section("noisy-inference", "Inference on noisy devices");
+        s.text("The test accuracies above are those of noise-free inference: the trained weights read exactly and the"
+                + " neurons without their cycle-to-cycle noise. Here the all-spin networks are evaluated again, on the"
+                + " same test images with the same test-time augmentation, with each neuron evaluation adding its"
+                + " fitted output noise (times the multiplier) and each weight read with Gaussian noise of the given"
+                + " fraction of the device range. Each draw is an independent noisy evaluation of the whole test set,"
+                + " seeded. Same command: spinnet train --noisy-test N --test-neuron-noise X --test-read-noise S.");
+        Table t = new Table("Test accuracy with noisy inference", "dataset", "network", "neuron noise (x fitted)",
+                "read noise (fraction of range)", "draws", "mean (%)", "std (points)", "min (%)", "max (%)",
+                "change vs noise-free (points)");
+        for (TrainingStage.Result r : results) {
+            for (TrainingStage.Row row : r.rows()) {
+                for (var n : row.noisy()) {
+                    t.row(Cell.text(r.plan().dataset()), Cell.text(row.row().label()),
+                            Cell.number(n.settings().neuronNoise(), "%.3g"),
+                            Cell.number(n.settings().readNoise(), "%.3g"), Cell.count(n.settings().draws()),
+                            Cell.number(n.mean(), "%.2f"), Cell.number(n.std(), "%.2f"), Cell.number(n.min(), "%.2f"),
+                            Cell.number(n.max(), "%.2f"), Cell.number(n.mean() - row.accuracyPercent(), "%+.2f"));
+                }
+            }
+        }
+        s.table(t);
+        return s;
+    }
+
     public static Map<String, Object> json(TrainingStage.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dataset", r.plan().dataset());
@@ -180,6 +206,17 @@ public final class TrainingSections {
             p.put("synapse_energy_J", c.energyJ());
             p.put("neuron_energy_J", row.neuronEnergyJ());
             e.put("pulses_and_energy", p);
+            List<Map<String, Object>> noisy = new ArrayList<>();
+            for (var n : row.noisy()) {
+                Map<String, Object> q = new LinkedHashMap<>();
+                q.put("neuron_noise_multiplier", n.settings().neuronNoise());
+                q.put("read_noise_fraction_of_range", n.settings().readNoise());
+                q.put("accuracy_percent", n.accuracyPercent());
+                q.put("mean_percent", n.mean());
+                q.put("std_percent", n.std());
+                noisy.add(q);
+            }
+            e.put("noisy_inference", noisy);
             rows.add(e);
         }
         m.put("ablation", rows);

@@ -11,6 +11,7 @@ import dev.spinnet.network.allspin.AllSpin;
 import dev.spinnet.network.allspin.DeviceFiles;
 import dev.spinnet.network.allspin.DevicePairWeights;
 import dev.spinnet.network.allspin.NeuronTable;
+import dev.spinnet.network.allspin.NoisyInference;
 import dev.spinnet.network.allspin.PulseDevice;
 import dev.spinnet.network.data.TrainTest;
 import dev.spinnet.network.layer.ActivationFunction;
@@ -27,6 +28,14 @@ public final class TrainingStage {
     public static final double RANGE_FACTOR = 3;
     /** Update algorithm of the device synapses. */
     public static final AllSpin.Algorithm ALGORITHM = AllSpin.Algorithm.MIXED_PRECISION;
+    /**
+     * Inference on noisy devices, evaluated for the two all-spin rows: the neurons' fitted cycle-to-cycle noise
+     * alone, a weight read noise of 2 % of the range alone (the cycle-to-cycle variation reported for fabricated
+     * domain-wall synapses, physics-reference.md, taken as the read's spread), both, and both tripled.
+     */
+    public static final List<NoisyInference.Settings> NOISY_INFERENCE = List.of(
+            new NoisyInference.Settings(1, 0, 2), new NoisyInference.Settings(0, 0.02, 2),
+            new NoisyInference.Settings(1, 0.02, 2), new NoisyInference.Settings(3, 0.06, 2));
 
     /**
      * One trained row.
@@ -35,11 +44,13 @@ public final class TrainingStage {
      * @param synapseEnergyPerPulse energy of one programming pulse of the synapse device, J (NaN without)
      * @param neuronEnergyJ      energy of all neuron evaluations counted during the run, J
      * @param resumed            continued from the checkpoint of an interrupted run ({@code validate --resume})
+     * @param noisy              test accuracy with inference on noisy devices, one entry per {@link #NOISY_INFERENCE}
+     *                           setting (all-spin rows; empty for the others)
      */
     public record Row(AblationRow row, String modelName, TrainConfig config, List<Trainer.EpochMetrics> history,
                       double testAccuracy, long[][] confusion, double trainSeconds,
                       DevicePairWeights.PulseCount counts, double synapseEnergyPerPulse, double neuronEnergyJ,
-                      Model model, boolean resumed) {
+                      Model model, boolean resumed, List<NoisyInference.Result> noisy) {
         public double accuracyPercent() {
             return 100 * testAccuracy;
         }
@@ -103,11 +114,21 @@ public final class TrainingStage {
         AllSpin a = setup.allSpin();
         DevicePairWeights.PulseCount counts = a == null ? DevicePairWeights.PulseCount.zero() : a.counts();
         double neuronEnergy = a == null ? 0 : a.neuronEnergyJ();
+        List<NoisyInference.Result> noisy = new ArrayList<>();
+        if (row.synapse() != null && row.neuron() != null) {
+            // Seeded draws on the trained weights: a resumed row gives the straight run's figures.
+            for (NoisyInference.Settings n : NOISY_INFERENCE) {
+                noisy.add(NoisyInference.run(a, setup.model().net(), data.test(), 500, setup.config().ttaLevel(), n));
+            }
+        }
         Row out = new Row(row, setup.model().name(), setup.config(), r.history(), r.test().accuracy(),
                 r.test().confusion(), r.trainSeconds(), counts, synapse == null ? Double.NaN : synapse.energyPerPulse(),
-                neuronEnergy, setup.model(), r.resumed());
+                neuronEnergy, setup.model(), r.resumed(), List.copyOf(noisy));
         log.printf(Locale.ROOT, "validate: %s: test accuracy %.2f %% in %.1f s%n", row.label(), out.accuracyPercent(),
                 out.trainSeconds());
+        for (NoisyInference.Result n : noisy) {
+            log.printf(Locale.ROOT, "validate: %s: %s%n", row.label(), n.describe());
+        }
         return out;
     }
 }

@@ -126,6 +126,7 @@ public final class Validation {
         }
         report.add(TrainingSections.published(trained, plan.mode()));
         report.add(TrainingSections.energy(trained));
+        report.add(TrainingSections.noisyInference(trained));
         for (TrainingStage.Result r : trained) {
             report.add(Interpretability.section(r));
         }

@@ -82,6 +82,11 @@ class RunCheckpointsTest {
             assertTrue(Arrays.deepEquals(s.confusion(), r.confusion()), what + ": confusion matrix");
             assertEquals(s.counts(), r.counts(), what + ": pulses");
             assertEquals(s.neuronEnergyJ(), r.neuronEnergyJ(), 0.0, what + ": neuron energy");
+            assertEquals(s.noisy().size(), r.noisy().size(), what);
+            for (int k = 0; k < s.noisy().size(); k++) {
+                assertArrayEquals(s.noisy().get(k).accuracyPercent(), r.noisy().get(k).accuracyPercent(), 0.0,
+                        what + ": noisy inference " + k);
+            }
             assertEquals(s.history().size(), r.history().size(), what);
             for (int e = 0; e < s.history().size(); e++) {
                 var hs = s.history().get(e);
