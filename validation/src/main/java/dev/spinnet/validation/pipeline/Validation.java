@@ -89,7 +89,13 @@ public final class Validation {
             return new Outcome(folder.target(), report, clock.seconds(), clock.elapsed());
         } finally {
             if (!committed && !checkpoints.holdsTraining()) {
-                checkpoints.delete(); // nothing trained yet: no reason to make the next run say --resume
+                // Nothing trained yet: no reason to make the next run say --resume. A failure to delete must not
+                // replace the run's own error, which is the one worth reporting.
+                try {
+                    checkpoints.delete();
+                } catch (IOException | RuntimeException e) {
+                    log.println("validate: could not remove " + checkpoints.folder() + ": " + e.getMessage());
+                }
             }
         }
     }
