@@ -176,6 +176,7 @@ public final class AllSpin {
         private long seed = 1;
         private int refreshEvery = -1;
         private double rerange;
+        private double neuronSpread;
 
         private Builder(Model source) {
             this.source = source;
@@ -190,6 +191,18 @@ public final class AllSpin {
         /** Neuron replacing every activation; null keeps the float activations (synapse-only ablation). */
         public Builder neuron(DeviceNeuron n) {
             this.neuron = n;
+            return this;
+        }
+
+        /**
+         * Multiplier of the neuron table's device-to-device spread: every channel's neuron becomes its own device,
+         * drawn from the seed (see {@link DeviceActivation}); 0 (default) keeps every neuron the nominal device.
+         */
+        public Builder neuronSpread(double m) {
+            if (!(m >= 0 && Double.isFinite(m))) {
+                throw new IllegalArgumentException("neuron spread multiplier must be finite and >= 0, got " + m);
+            }
+            this.neuronSpread = m;
             return this;
         }
 
@@ -352,7 +365,7 @@ public final class AllSpin {
                     continue;
                 }
                 if (l instanceof Activation && neuron != null) {
-                    DeviceActivation a = new DeviceActivation(neuron, Noise.key(seed, 7, acts.size()));
+                    DeviceActivation a = new DeviceActivation(neuron, Noise.key(seed, 7, acts.size()), neuronSpread);
                     acts.add(a);
                     out.add(a);
                     continue;

@@ -17,12 +17,19 @@ import java.io.IOException;
  * {@link #setInferenceNoise} asks for a draw of inference noise (see {@link NoisyInference}); the backward
  * pass is the noise-free table derivative (exact, since the noise is additive).
  *
+ * <p>With a device-to-device spread multiplier m > 0, every channel is its own device ({@link ChannelNeurons}):
+ * the nominal neuron {@link DeviceNeuron#varied varied} by m times the table's fitted spread, drawn once from
+ * (seed, channel) and fixed for the life of the network, in training and inference alike.
+ *
  * <p>When the neuron table states an energy per unit input, every evaluation is charged
- * {@code E * x^2} with x the device input.
+ * {@code E * x^2} with x the (nominal) device input.
  */
 public final class DeviceActivation implements Layer {
     /** Separates the inference draws' keys from the training calls' ({@code Noise.key(seed, call)}). */
     private static final long INFERENCE_STREAM = 0x1F3E5C7A9B2D4F61L;
+    private static final long SPREAD_STREAM = 0x6A09E667F3BCC909L;
+    /** The smallest device/nominal ratio of scale and alpha a spread draw may give (a tail guard). */
+    private static final double MIN_RATIO = 0.2;
     private final DeviceNeuron neuron;
     private final long seed;
     private long calls;
@@ -34,11 +41,64 @@ public final class DeviceActivation implements Layer {
     private long inferenceCalls;
     /** The noise-free curve and its exact derivative: the engine's ordinary activation layer. */
     private final Activation curve;
+    /** Multiplier of the table's device-to-device spread; 0: every channel the nominal device. */
+    private final double spread;
+    /** The per-channel devices and their layer, built for the channel count of the first forward. */
+    private ChannelNeurons channels;
+    private Activation channelCurve;
+    private Activation last;
 
     public DeviceActivation(DeviceNeuron neuron, long seed) {
+        this(neuron, seed, 0);
+    }
+
+    /**
+     * @param spread multiplier of the neuron table's device-to-device spread (0: all devices nominal)
+     */
+    public DeviceActivation(DeviceNeuron neuron, long seed, double spread) {
+        if (!(spread >= 0 && Double.isFinite(spread))) {
+            throw new IllegalArgumentException("neuron spread multiplier must be finite and >= 0, got " + spread);
+        }
+        if (spread > 0 && neuron.table().spread().isNone()) {
+            throw new IllegalArgumentException("neuron table " + neuron.table().name()
+                    + " has no device-to-device spread to scale");
+        }
         this.neuron = neuron;
         this.seed = seed;
         this.curve = new Activation(neuron);
+        this.spread = spread;
+    }
+
+    /**
+     * The device neuron of channel c: the nominal one without a spread, else the nominal one varied by a seeded
+     * draw of the spread (the same whatever the channel count).
+     */
+    public DeviceNeuron channelNeuron(int c) {
+        if (spread == 0) {
+            return neuron;
+        }
+        NeuronSpread sp = neuron.table().spread();
+        double ds = spread * sp.scaleRelative() * Noise.exactGaussian(Noise.key(seed, SPREAD_STREAM, c, 0));
+        double da = spread * sp.alphaRelative() * Noise.exactGaussian(Noise.key(seed, SPREAD_STREAM, c, 1));
+        double dOffset = spread * sp.offsetSigma() * Noise.exactGaussian(Noise.key(seed, SPREAD_STREAM, c, 2));
+        return neuron.varied(Math.max(ds, MIN_RATIO - 1), Math.max(da, MIN_RATIO - 1), dOffset);
+    }
+
+    private Activation curveFor(Tensor x) {
+        if (spread == 0) {
+            return curve;
+        }
+        int c = x.rank() > 1 ? x.dim(1) : 1;
+        int plane = x.size() / Math.max(1, x.dim(0) * c);
+        if (channels == null || channels.channels() != c || channels.plane() != plane) {
+            DeviceNeuron[] n = new DeviceNeuron[c];
+            for (int k = 0; k < c; k++) {
+                n[k] = channelNeuron(k);
+            }
+            channels = new ChannelNeurons(n, plane);
+            channelCurve = new Activation(channels);
+        }
+        return channelCurve;
     }
 
     public DeviceNeuron neuron() {
@@ -91,7 +151,8 @@ public final class DeviceActivation implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        Tensor output = curve.forward(x, training);
+        last = curveFor(x);
+        Tensor output = last.forward(x, training);
         final float[] yd = output.data;
         if (training && neuron.noiseSigma() > 0) {
             long key = Noise.key(seed, calls);
@@ -124,7 +185,7 @@ public final class DeviceActivation implements Layer {
     /** Additive noise leaves the derivative of the noise-free curve exact. */
     @Override
     public Tensor backward(Tensor gradOut) {
-        return curve.backward(gradOut);
+        return last.backward(gradOut);
     }
 
     @Override
@@ -143,6 +204,7 @@ public final class DeviceActivation implements Layer {
 
     @Override
     public String describe() {
-        return "DeviceActivation(" + neuron.describe() + ", seed " + seed + ")";
+        return "DeviceActivation(" + neuron.describe() + ", seed " + seed
+                + (spread > 0 ? ", device-to-device spread x " + spread : "") + ")";
     }
 }

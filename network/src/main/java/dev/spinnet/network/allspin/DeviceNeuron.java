@@ -71,6 +71,26 @@ public final class DeviceNeuron implements ActivationFunction {
         return new DeviceNeuron(table, gain, offset, outGain, -outGain * y0, table.cycleSigma());
     }
 
+    /**
+     * This neuron as one device of a spread population: the fitted CeLU's scale times (1 + dScale), its alpha times
+     * (1 + dAlpha), both about the table's kink (x_k, y_k), and its output offset plus dOffset (device output
+     * units). For {@code f(x) = s celu(x - x_k, a) + y_k} the device curve is
+     * {@code (1 + dScale)(1 + dAlpha)(f((x - x_k) / (1 + dAlpha) + x_k) - y_k) + y_k + dOffset}, since
+     * {@code k celu(u / k, a) = celu(u, k a)}; it is again a table neuron with other gains and offsets.
+     */
+    public DeviceNeuron varied(double dScale, double dAlpha, double dOffset) {
+        double k = 1 + dAlpha;
+        double g = (1 + dScale) * k;
+        if (!(k > 0 && g > 0)) {
+            throw new IllegalArgumentException("a varied neuron needs 1 + dAlpha > 0 and 1 + dScale > 0, got "
+                    + dAlpha + ", " + dScale);
+        }
+        double xk = table.spread().kinkInput();
+        double yk = table.spread().kinkOutput();
+        return new DeviceNeuron(table, inputGain / k, (inputOffset - xk) / k + xk, outputGain * g,
+                outputOffset + outputGain * (yk * (1 - g) + dOffset), noiseSigma);
+    }
+
     /** The same neuron with another output noise (device output units). */
     public DeviceNeuron withNoise(double sigma) {
         return new DeviceNeuron(table, inputGain, inputOffset, outputGain, outputOffset, sigma);

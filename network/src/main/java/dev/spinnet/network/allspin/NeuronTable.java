@@ -14,10 +14,20 @@ import dev.spinnet.network.layer.LookupActivation;
  * @param dydx               slopes at the grid points
  * @param cycleSigma         standard deviation of repeated evaluations, device output units
  * @param energyPerUnitInput energy of one evaluation at |x| = 1, J (scales as x^2; 0 when unknown)
+ * @param spread             device-to-device spread of the curve ({@link NeuronSpread#NONE} when unknown)
  */
 public record NeuronTable(String name, double x0, double x1, float[] y, float[] dydx, double cycleSigma,
-                          double energyPerUnitInput) {
+                          double energyPerUnitInput, NeuronSpread spread) {
+    /** A table without a device-to-device spread. */
+    public NeuronTable(String name, double x0, double x1, float[] y, float[] dydx, double cycleSigma,
+                       double energyPerUnitInput) {
+        this(name, x0, x1, y, dydx, cycleSigma, energyPerUnitInput, NeuronSpread.NONE);
+    }
+
     public NeuronTable {
+        if (spread == null) {
+            throw new IllegalArgumentException("a neuron table needs a spread (NeuronSpread.NONE for none)");
+        }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a neuron table needs a name");
         }
@@ -43,6 +53,11 @@ public record NeuronTable(String name, double x0, double x1, float[] y, float[] 
         f.apply(xs, v, 0, n);
         f.backward(xs, ones, s, 0, n);
         return new NeuronTable("table(" + f.describe() + ")", x0, x1, v, s, cycleSigma, 0);
+    }
+
+    /** The same curve with this device-to-device spread. */
+    public NeuronTable withSpread(NeuronSpread s) {
+        return new NeuronTable(name, x0, x1, y, dydx, cycleSigma, energyPerUnitInput, s);
     }
 
     public LookupActivation activation() {

@@ -34,4 +34,18 @@ class DeviceFilesTest {
         double slopeNeg = n.value(-3.0) - n.value(-4.0);
         assertTrue(slopePos > 5 * Math.abs(slopeNeg), "positive slope " + slopePos + ", negative " + slopeNeg);
     }
+
+    /** The device-to-device spread and the kink it is taken about come from the file's noise and CeLU fit. */
+    @Test
+    void neuronSpreadIsTheFilesFittedSpread() throws Exception {
+        Path file = DEVICES.resolve("ferri-neuron.json");
+        dev.spinnet.network.device.NeuronModel m = dev.spinnet.network.device.DeviceModels.readNeuron(file);
+        NeuronSpread s = DeviceFiles.readNeuron(file).spread();
+        assertEquals(m.noise().deviceToDeviceScale(), s.scaleRelative());
+        assertEquals(m.noise().deviceToDeviceAlpha(), s.alphaRelative());
+        assertEquals(m.noise().deviceToDeviceOffset(), s.offsetSigma());
+        assertEquals(m.celu().inputOffset(), s.kinkInput());
+        assertEquals(m.celu().outputOffset(), s.kinkOutput());
+        assertTrue(s.scaleRelative() > 0 && s.alphaRelative() > 0 && s.offsetSigma() > 0, s.toString());
+    }
 }

@@ -172,6 +172,110 @@ class DeviceNeuronTest {
         assertThrows(IllegalArgumentException.class, () -> a.setInferenceNoise(-1, 0));
     }
 
+    /** A fitted CeLU y = s celu(x - xk, a) + yk as an activation function, for tables with a known kink. */
+    private static dev.spinnet.network.layer.ActivationFunction celu(double s, double a, double xk, double yk) {
+        dev.spinnet.network.device.CeluParams p = new dev.spinnet.network.device.CeluParams(s, a, xk, yk);
+        return new dev.spinnet.network.layer.ActivationFunction() {
+            @Override
+            public void apply(float[] x, float[] y, int from, int to) {
+                for (int i = from; i < to; i++) {
+                    y[i] = (float) p.apply(x[i]);
+                }
+            }
+
+            @Override
+            public void backward(float[] x, float[] dy, float[] dx, int from, int to) {
+                for (int i = from; i < to; i++) {
+                    double u = x[i] - xk;
+                    dx[i] = (float) (dy[i] * s * (u > 0 ? 1 : Math.exp(u / a)));
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "celu-fit";
+            }
+        };
+    }
+
+    private static NeuronTable spreadTable() {
+        return NeuronTable.of(celu(2, 0.5, 0.3, 0.1), -3, 5, 321, 0.05)
+                .withSpread(new NeuronSpread(0.03, 0.05, 0.04, 0.3, 0.1));
+    }
+
+    /** Varying scale and alpha about the kink gives exactly the CeLU with those parameters. */
+    @Test
+    void variedNeuronIsTheCeluWithScaledScaleAlphaAndShiftedOffset() {
+        NeuronTable t = spreadTable();
+        DeviceNeuron varied = DeviceNeuron.of(t).varied(0.1, 0.2, 0.05);
+        dev.spinnet.network.device.CeluParams expected = new dev.spinnet.network.device.CeluParams(2.2, 0.6, 0.3, 0.15);
+        for (double x = -2.5; x <= 4.5; x += 0.05) {
+            assertEquals(expected.apply(x), varied.value(x), 1e-3, "x=" + x);
+        }
+        // Through the network mapping: the same device curve behind the same input and output gains.
+        DeviceNeuron mapped = DeviceNeuron.mapped(t, -4, 4);
+        DeviceNeuron mv = mapped.varied(-0.07, 0.15, -0.02);
+        dev.spinnet.network.device.CeluParams dev = new dev.spinnet.network.device.CeluParams(2 * 0.93 * 1, 0.5 * 1.15,
+                0.3, 0.08);
+        for (double z = -3.9; z <= 3.9; z += 0.1) {
+            double x = mapped.inputGain() * z + mapped.inputOffset();
+            assertEquals(mapped.outputGain() * dev.apply(x) + mapped.outputOffset(), mv.value(z), 2e-3, "z=" + z);
+        }
+        assertEquals(mapped.noiseSigma(), mv.noiseSigma());
+        assertThrows(IllegalArgumentException.class, () -> mapped.varied(0, -1, 0));
+    }
+
+    @Test
+    void channelSpreadIsFixedPerChannelSeededAndOfTheFittedSize() throws Exception {
+        NeuronTable t = spreadTable();
+        DeviceNeuron n = DeviceNeuron.mapped(t, -4, 4);
+        DeviceActivation a = new DeviceActivation(n, 9, 1.0);
+        Tensor x = random(new Rng(4), 1.5, 2, 3, 4, 4);
+        assertTrue(gradientCheck(a, x, false, () -> { }, 1e-3) < 2e-2, "per-channel devices: exact derivative");
+        DeviceActivation flat = new DeviceActivation(n, 9, 1.0);
+        assertTrue(gradientCheck(flat, random(new Rng(5), 1.5, 6, 5), true, () -> flat.setCalls(3), 1e-3) < 2e-2,
+                "2-D input in training (noise redrawn alike): one device per feature");
+        // Same seed, same devices; channel c is the same device whatever the channel count.
+        Tensor y = a.forward(x, false);
+        DeviceActivation b = new DeviceActivation(n, 9, 1.0);
+        assertArrayEquals(y.data, b.forward(x, false).data);
+        for (int c = 0; c < 3; c++) {
+            int plane = 16;
+            float[] expect = new float[x.size()];
+            DeviceNeuron dc = a.channelNeuron(c);
+            for (int img = 0; img < 2; img++) {
+                int at = (img * 3 + c) * plane;
+                dc.apply(x.data, expect, at, at + plane);
+                float[] got = java.util.Arrays.copyOfRange(y.data, at, at + plane);
+                assertArrayEquals(java.util.Arrays.copyOfRange(expect, at, at + plane), got, "image " + img + " channel " + c);
+            }
+        }
+        assertFalse(a.channelNeuron(0).describe().equals(a.channelNeuron(1).describe()), "channels differ");
+        DeviceActivation none = new DeviceActivation(n, 9, 0);
+        DeviceActivation nominal = new DeviceActivation(n, 9);
+        assertArrayEquals(nominal.forward(x, false).data.clone(), none.forward(x, false).data);
+        // Over many channels the draws have the fitted spread: the linear-branch slope (in x out gain) varies as
+        // the CeLU scale, the input gain as 1 / (1 + alpha deviation).
+        int k = 4000;
+        double ss = 0;
+        double sa = 0;
+        for (int c = 0; c < k; c++) {
+            DeviceNeuron dc = a.channelNeuron(c);
+            double ds = dc.inputGain() * dc.outputGain() / (n.inputGain() * n.outputGain()) - 1;
+            double da = n.inputGain() / dc.inputGain() - 1;
+            ss += ds * ds;
+            sa += da * da;
+        }
+        assertEquals(0.03, Math.sqrt(ss / k), 0.03 * 0.05);
+        assertEquals(0.05, Math.sqrt(sa / k), 0.05 * 0.05);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new DeviceActivation(DeviceNeuron.mapped(celuTable(0), -4, 4), 1, 1.0));
+        assertTrue(e.getMessage().contains("no device-to-device spread"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new DeviceActivation(n, 1, Double.NaN));
+        assertTrue(a.describe().contains("device-to-device spread x 1.0"), a.describe());
+        assertFalse(nominal.describe().contains("spread"), "nominal layers keep their old description (checkpoints)");
+    }
+
     @Test
     void energyIsChargedPerEvaluation() {
         NeuronTable t = new NeuronTable("e", -1, 1, new float[]{-1, 0, 1}, new float[]{1, 1, 1}, 0, 1e-15);

@@ -99,6 +99,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "multiplier of the neuron's fitted cycle-to-cycle output noise in training; 0 = noise-free (default: ${DEFAULT-VALUE})")
     double neuronNoise;
 
+    @Option(names = "--neuron-spread", paramLabel = "X", defaultValue = "0",
+            description = "multiplier of the neuron's fitted device-to-device spread (CeLU scale, alpha and offset):"
+                    + " every channel's neuron becomes its own device, drawn with the seed; 0 = every neuron the"
+                    + " nominal device (default: ${DEFAULT-VALUE})")
+    double neuronSpread;
+
     @Option(names = "--refresh-every", defaultValue = REFRESH,
             description = "optimiser steps between refresh (and re-ranging) checks of the device pairs (default: ${DEFAULT-VALUE})")
     int refreshEvery;
@@ -195,7 +201,7 @@ public final class TrainCommand implements Callable<Integer> {
         var synapseDevice = synapseFile != null ? DeviceFiles.readSynapse(synapseFile) : null;
         var neuronTable = neuronFile != null ? DeviceFiles.readNeuron(neuronFile) : null;
         DeviceRecipe recipe = DeviceRecipe.of(synapseDevice, neuronTable, alg, rangeFactor, deviceLrScale,
-                deviceMomentum, seed).withNeuronMapping(neuronSpan, neuronNoise)
+                deviceMomentum, seed).withNeuronMapping(neuronSpan, neuronNoise).withNeuronSpread(neuronSpread)
                 .withRefresh(refreshEvery, rerange).withTransfer(transfer).withDeviceLookahead(deviceLookahead);
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("runs").resolve(dataset + "-" + preset);
         CliSupport.requireWritableDir(outDir);
@@ -302,6 +308,7 @@ public final class TrainCommand implements Callable<Integer> {
             String devices = (synapseFile != null ? " --synapse " + synapseFile : "")
                     + (neuronFile != null ? " --neuron " + neuronFile : "")
                     + (neuronFile != null ? " --neuron-span " + neuronSpan + " --neuron-noise " + neuronNoise : "")
+                    + (neuronFile != null && neuronSpread != 0 ? " --neuron-spread " + neuronSpread : "")
                     + (allSpin != null ? " --algorithm " + algorithm + " --range-factor " + rangeFactor
                     + " --device-lr-scale " + deviceLrScale + " --device-momentum " + deviceMomentum
                     + " --refresh-every " + refreshEvery + (rerange > 0 ? " --rerange " + rerange : "")
@@ -404,6 +411,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (neuronFile != null && neuronNoise != Double.parseDouble(NOISE)) {
             k.append("_nnoise").append(neuronNoise);
         }
+        if (neuronFile != null && neuronSpread != 0) {
+            k.append("_nspread").append(neuronSpread);
+        }
         if (synapseFile == null) {
             return k.toString();
         }
@@ -469,6 +479,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (celuAlpha != null) {
             Flags.positive("--celu-alpha", celuAlpha);
+        }
+        Flags.inRange("--neuron-spread", neuronSpread, 0, Double.POSITIVE_INFINITY);
+        if (neuronSpread != 0 && neuronFile == null) {
+            throw new IllegalArgumentException("--neuron-spread needs --neuron (it spreads the device neurons)");
         }
         Flags.atLeast("--noisy-test", noisyTest, 0);
         Flags.inRange("--test-neuron-noise", testNeuronNoise, 0, Double.POSITIVE_INFINITY);

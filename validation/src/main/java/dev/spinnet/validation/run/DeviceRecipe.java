@@ -1,10 +1,12 @@
 package dev.spinnet.validation.run;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 import dev.spinnet.network.allspin.AllSpin;
 import dev.spinnet.network.allspin.DeviceNeuron;
 import dev.spinnet.network.allspin.MixedPrecision;
+import dev.spinnet.network.allspin.NeuronSpread;
 import dev.spinnet.network.allspin.NeuronTable;
 import dev.spinnet.network.allspin.PulseDevice;
 import dev.spinnet.network.train.Model;
@@ -22,13 +24,15 @@ import dev.spinnet.network.train.Trainer;
  * @param rerange re-ranging factor (0 = off): a tile whose weights shrank is re-ranged to rerange x rms
  * @param transfer what the mixed-precision accumulator subtracts after a transfer (nominal or measured change)
  * @param neuronNoise multiplier of the neuron's fitted cycle-to-cycle output noise in training (0: noise-free)
+ * @param neuronSpread multiplier of the neuron's fitted device-to-device spread, one device per channel (0: every
+ *        neuron the nominal device)
  * @param deviceLookahead keep the recipe's Lookahead with device synapses: the slow average is held in the digital
  *        periphery and the devices are pulsed towards it ({@link dev.spinnet.network.optim.Optimizer#assign})
  */
 public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algorithm algorithm, double rangeFactor,
                            double deviceLrScale, double deviceMomentum, int refreshEvery, double rerange,
                            MixedPrecision.Transfer transfer, double neuronLo, double neuronHi, double neuronNoise,
-                           boolean deviceLookahead, long seed) {
+                           double neuronSpread, boolean deviceLookahead, long seed) {
 
     /** Pre-activations z in [-4, 4] (BatchNorm output) map onto the device input grid. */
     public static final double NEURON_Z_LO = -4;
@@ -40,7 +44,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             double rangeFactor, double deviceLrScale, double deviceMomentum, long seed) {
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum,
                 DEFAULT_REFRESH_EVERY, 0.0, MixedPrecision.Transfer.NOMINAL, NEURON_Z_LO,
-                NEURON_Z_HI, 1.0, false, seed);
+                NEURON_Z_HI, 1.0, 0.0, false, seed);
     }
 
     /** The same recipe with pre-activations in [-span, span] mapped onto the neuron grid and scaled noise. */
@@ -52,7 +56,20 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             throw new IllegalArgumentException("--neuron-noise must be finite and >= 0, got " + noise);
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
-                rerange, transfer, -span, span, noise, deviceLookahead, seed);
+                rerange, transfer, -span, span, noise, neuronSpread, deviceLookahead, seed);
+    }
+
+    /** The same recipe with every channel's neuron its own device, spread by m times the fitted spread. */
+    public DeviceRecipe withNeuronSpread(double m) {
+        if (!(m >= 0 && Double.isFinite(m))) {
+            throw new IllegalArgumentException("--neuron-spread must be finite and >= 0, got " + m);
+        }
+        if (m > 0 && neuron != null && neuron.spread().isNone()) {
+            throw new IllegalArgumentException("--neuron-spread: the neuron file " + neuron.name()
+                    + " has no device-to-device spread");
+        }
+        return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
+                rerange, transfer, neuronLo, neuronHi, neuronNoise, m, deviceLookahead, seed);
     }
 
     /** The same recipe with another refresh interval and re-ranging factor. */
@@ -64,7 +81,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             throw new IllegalArgumentException("--rerange must be finite and >= 0, got " + rerangeFactor);
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, every,
-                rerangeFactor, transfer, neuronLo, neuronHi, neuronNoise, deviceLookahead, seed);
+                rerangeFactor, transfer, neuronLo, neuronHi, neuronNoise, neuronSpread, deviceLookahead, seed);
     }
 
     /** The same recipe with another mixed-precision transfer rule ("nominal" or "measured"). */
@@ -75,7 +92,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             default -> throw new IllegalArgumentException("--transfer must be nominal or measured, got '" + name + "'");
         };
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
-                rerange, t, neuronLo, neuronHi, neuronNoise, deviceLookahead, seed);
+                rerange, t, neuronLo, neuronHi, neuronNoise, neuronSpread, deviceLookahead, seed);
     }
 
     /** Parses the command-line name of an update algorithm. */
@@ -102,7 +119,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             throw new IllegalArgumentException("--device-lookahead does not combine with --algorithm hardware-aware");
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
-                rerange, transfer, neuronLo, neuronHi, neuronNoise, on, seed);
+                rerange, transfer, neuronLo, neuronHi, neuronNoise, neuronSpread, on, seed);
     }
 
     public boolean usesDevices() {
@@ -123,7 +140,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         }
         AllSpin.Builder b = AllSpin.builder(model).algorithm(algorithm).rangeFactor(rangeFactor)
                 .deviceLrScale(deviceLrScale).momentum(deviceMomentum, true).refreshEvery(refreshEvery).rerange(rerange)
-                .transfer(transfer)
+                .transfer(transfer).neuronSpread(neuron != null ? neuronSpread : 0)
                 .seed(seed);
         TrainConfig c = cfg;
         if (synapse != null) {
@@ -140,6 +157,12 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         if (neuron != null) {
             DeviceNeuron n = DeviceNeuron.mapped(neuron, neuronLo, neuronHi);
             b.neuron(n.withNoise(n.noiseSigma() * neuronNoise));
+            if (neuronSpread > 0) {
+                NeuronSpread sp = neuron.spread();
+                log.printf(Locale.ROOT, "device neurons: one device per channel, device-to-device spread x %s of the"
+                                + " fitted (scale %.3g %%, alpha %.3g %%, offset %.3g output units)%n", neuronSpread,
+                        100 * sp.scaleRelative(), 100 * sp.alphaRelative(), sp.offsetSigma());
+            }
         }
         AllSpin allSpin = b.build(c);
         return new Setup(allSpin.model(), c, allSpin.trainer(c, log), allSpin);

@@ -52,6 +52,10 @@ class TrainCommandTest {
         assertOneLineError(SweepCommandTest.cli("train", "cifar10", "--device-lookahead", "--synapse",
                 "../data/devices/ferri-synapse.json", "--algorithm", "hardware-aware", "--out", untouched.toString()),
                 "does not combine with --algorithm hardware-aware");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--neuron-spread", "1", "--out", untouched.toString()),
+                "--neuron-spread needs --neuron");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--neuron-spread", "-1", "--neuron",
+                "../data/devices/ferri-neuron.json", "--out", untouched.toString()), "--neuron-spread must be in");
         assertOneLineError(SweepCommandTest.cli("train", "mnist", "--noisy-test", "-1", "--out", untouched.toString()),
                 "--noisy-test must be >= 0");
         assertOneLineError(SweepCommandTest.cli("train", "mnist", "--noisy-test", "3", "--out", untouched.toString()),
@@ -161,11 +165,12 @@ class TrainCommandTest {
         SyntheticData.writeCifarBinary(tmp.resolve("data"), 64);
         String[] args = {"train", "cifar10", "--preset", "quick", "--data", tmp.resolve("data").toString(), "--out",
             tmp.resolve("run").toString(), "--threads", "2", "--epochs", "1", "--widths", "8,8,8", "--synapse",
-            "../data/devices/ferri-synapse.json", "--neuron", "../data/devices/ferri-neuron.json", "--noisy-test", "2",
-            "--test-read-noise", "0.02"};
+            "../data/devices/ferri-synapse.json", "--neuron", "../data/devices/ferri-neuron.json", "--neuron-spread", "1",
+            "--noisy-test", "2", "--test-read-noise", "0.02"};
         Object[] r = SweepCommandTest.cli(args);
         assertEquals(0, r[0], r[2].toString());
         String stdout = r[1].toString();
+        assertTrue(stdout.contains("device neurons: one device per channel, device-to-device spread x 1.0"), stdout);
         assertTrue(stdout.contains("test noisy inference (neuron noise x 1.0 of the fitted sigma, weight read noise 0.02"
                 + " of the range, 2 draws)"), stdout);
         String json = Files.readString(tmp.resolve("run").resolve("result.json"));
@@ -249,6 +254,10 @@ class TrainCommandTest {
                 "--range-factor", "2"));
         assertEquals("allspin_ferri_lookahead", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
                 "--device-momentum", "0.85", "--device-lookahead"));
+        assertEquals("allspin_ferri_nnoise0.0_nspread1.0", recordKind(true, "cifar10", "--synapse", syn, "--neuron",
+                neu, "--device-momentum", "0.85", "--neuron-noise", "0", "--neuron-spread", "1"));
+        assertEquals("allspin_ferri", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
+                "--device-momentum", "0.85", "--neuron-spread", "0"));
         assertEquals("device_synapse_only_insitu", recordKind(true, "mnist", "--synapse", syn,
                 "--algorithm", "in-situ", "--device-lr-scale", "50"));
         assertEquals("device_neuron_only", recordKind(true, "mnist", "--neuron", neu, "--device-lr-scale", "3"));
