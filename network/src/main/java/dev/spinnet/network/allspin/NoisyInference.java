@@ -5,8 +5,11 @@ import dev.spinnet.network.train.Evaluation;
 import dev.spinnet.network.train.TrainingData;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Test accuracy of a trained all-spin network when inference, too, runs on noisy devices: every neuron evaluation
@@ -68,11 +71,24 @@ public final class NoisyInference {
         }
 
         public double min() {
-            return java.util.Arrays.stream(accuracyPercent).min().orElse(Double.NaN);
+            return Arrays.stream(accuracyPercent).min().orElse(Double.NaN);
         }
 
         public double max() {
-            return java.util.Arrays.stream(accuracyPercent).max().orElse(Double.NaN);
+            return Arrays.stream(accuracyPercent).max().orElse(Double.NaN);
+        }
+
+        /** Settings and figures under the names result.json and report.json use. */
+        public Map<String, Object> figures() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("neuron_noise_multiplier", settings.neuronNoise());
+            m.put("read_noise_fraction_of_range", settings.readNoise());
+            m.put("accuracy_percent", accuracyPercent.clone());
+            m.put("mean_percent", mean());
+            m.put("std_percent", std());
+            m.put("min_percent", min());
+            m.put("max_percent", max());
+            return m;
         }
 
         public String describe() {

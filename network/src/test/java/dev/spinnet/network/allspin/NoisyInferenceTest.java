@@ -121,5 +121,7 @@ class NoisyInferenceTest {
         assertEquals(91, two.mean(), 1e-12);
         assertEquals(Math.sqrt(2), two.std(), 1e-12);
         assertFalse(two.describe().isEmpty());
+        assertEquals(91.0, two.figures().get("mean_percent"));
+        assertEquals(2.0, two.figures().get("max_percent") instanceof Double d ? d - 90 : Double.NaN, 1e-12);
     }
 }

@@ -281,15 +281,8 @@ public final class TrainCommand implements Callable<Integer> {
             json.put("device_report", allSpin.report());
         }
         if (noisy != null) {
-            Map<String, Object> n = new LinkedHashMap<>();
-            n.put("neuron_noise_multiplier", testNeuronNoise);
-            n.put("read_noise_fraction_of_range", testReadNoise);
+            Map<String, Object> n = noisy.figures();
             n.put("tta_level", cfg.ttaLevel());
-            n.put("accuracy_percent", noisy.accuracyPercent());
-            n.put("mean_percent", noisy.mean());
-            n.put("std_percent", noisy.std());
-            n.put("min_percent", noisy.min());
-            n.put("max_percent", noisy.max());
             json.put(holdout != null ? "noisy_validation" : "noisy_test", n);
         }
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

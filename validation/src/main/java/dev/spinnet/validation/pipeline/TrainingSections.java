@@ -208,13 +208,7 @@ public final class TrainingSections {
             e.put("pulses_and_energy", p);
             List<Map<String, Object>> noisy = new ArrayList<>();
             for (var n : row.noisy()) {
-                Map<String, Object> q = new LinkedHashMap<>();
-                q.put("neuron_noise_multiplier", n.settings().neuronNoise());
-                q.put("read_noise_fraction_of_range", n.settings().readNoise());
-                q.put("accuracy_percent", n.accuracyPercent());
-                q.put("mean_percent", n.mean());
-                q.put("std_percent", n.std());
-                noisy.add(q);
+                noisy.add(n.figures());
             }
             e.put("noisy_inference", noisy);
             rows.add(e);
