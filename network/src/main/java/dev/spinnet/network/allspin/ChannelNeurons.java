@@ -27,10 +27,6 @@ final class ChannelNeurons implements ActivationFunction {
         return plane;
     }
 
-    DeviceNeuron neuron(int channel) {
-        return neurons[channel];
-    }
-
     @Override
     public void apply(float[] x, float[] y, int from, int to) {
         for (int i = from; i < to; ) {
