@@ -11,7 +11,8 @@ import java.io.IOException;
 
 /**
  * A layer of device neurons: applies a {@link DeviceNeuron} element-wise and, in training, adds its
- * cycle-to-cycle output noise. The noise of element i in training call k is a hash of
+ * cycle-to-cycle output noise (pooled, or shaped by the input through the table's {@link NeuronNoiseProfile}; with a
+ * device-to-device spread the shape is taken at the nominal device's input). The noise of element i in training call k is a hash of
  * (seed, k, i), so it is the same for any thread count and continues exactly after a resume (the
  * call counter is part of the layer's checkpoint state). Inference is noise-free unless
  * {@link #setInferenceNoise} asks for a draw of inference noise (see {@link NoisyInference}); the backward
@@ -153,17 +154,18 @@ public final class DeviceActivation implements Layer {
     public Tensor forward(Tensor x, boolean training) {
         last = curveFor(x);
         Tensor output = last.forward(x, training);
+        final float[] xd = x.data;
         final float[] yd = output.data;
         if (training && neuron.noiseSigma() > 0) {
             long key = Noise.key(seed, calls);
-            Parallel.forRange(x.size(), 4, (part, a, b) -> neuron.addNoise(yd, a, b, key));
+            Parallel.forRange(x.size(), 4, (part, a, b) -> neuron.addNoise(xd, yd, a, b, key));
         }
         if (training) {
             calls++;
         } else if (inferenceSigma > 0) {
             long key = Noise.key(seed, INFERENCE_STREAM, inferenceDraw, inferenceCalls++);
             float sigma = inferenceSigma;
-            Parallel.forRange(x.size(), 4, (part, a, b) -> neuron.addNoise(yd, a, b, key, sigma));
+            Parallel.forRange(x.size(), 4, (part, a, b) -> neuron.addNoise(xd, yd, a, b, key, sigma));
         }
         chargeEnergy(x.data, x.size());
         return output;

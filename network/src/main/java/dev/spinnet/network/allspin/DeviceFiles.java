@@ -23,14 +23,15 @@ public final class DeviceFiles {
     }
 
     /**
-     * The neuron's transfer table (uniform grid, values and slopes) with its cycle-to-cycle spread, and the
-     * device-to-device spread of its fitted CeLU about the fitted kink.
+     * The neuron's transfer table (uniform grid, values and slopes) with its cycle-to-cycle spread (pooled, and its
+     * dependence on the input), and the device-to-device spread of its fitted CeLU about the fitted kink.
      */
     public static NeuronTable neuron(NeuronModel m) {
         NeuronSpread spread = new NeuronSpread(m.noise().deviceToDeviceScale(), m.noise().deviceToDeviceAlpha(),
                 m.noise().deviceToDeviceOffset(), m.celu().inputOffset(), m.celu().outputOffset());
         return new NeuronTable(m.name(), m.x0(), m.x1(), toFloat(m.y()), toFloat(m.dydx()),
-                m.noise().cycleToCycleSigma(), m.energyPerUnitPulseJ(), spread);
+                m.noise().cycleToCycleSigma(), m.energyPerUnitPulseJ(), spread,
+                NeuronNoiseProfile.of(m.noise().inputs(), m.noise().sigma(), m.noise().cycleToCycleSigma()));
     }
 
     public static PulseDevice readSynapse(Path file) throws IOException {

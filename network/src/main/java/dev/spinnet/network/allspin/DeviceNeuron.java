@@ -13,8 +13,9 @@ import java.util.Locale;
  *
  * <p>{@link #apply} and {@link #backward} are deterministic and noise-free; the backward pass is the
  * exact derivative of the interpolant. Cycle-to-cycle output noise ({@code noiseSigma}, device output
- * units, added to f before the output gain) is applied in training by {@link DeviceActivation}, which
- * keys it by (seed, call, element); being additive it leaves the derivative unchanged.
+ * units, added to f before the output gain; shaped along the input by the table's {@link NeuronNoiseProfile}) is
+ * applied in training by {@link DeviceActivation}, which keys it by (seed, call, element); being additive it leaves
+ * the derivative unchanged.
  */
 public final class DeviceNeuron implements ActivationFunction {
     private final NeuronTable table;
@@ -148,22 +149,38 @@ public final class DeviceNeuron implements ActivationFunction {
         }
     }
 
-    /** Adds {@code outputGain * noiseSigma * N(0,1)} to y[from, to), keyed by {@code key} and the index. */
-    void addNoise(float[] y, int from, int to, long key) {
-        addNoise(y, from, to, key, noiseSigma);
+    /**
+     * Adds the training noise, {@code outputGain * noiseSigma * factor(u) * N(0,1)}, to y[from, to): u is the device
+     * input of x, factor the table's {@link NeuronNoiseProfile} (1 when pooled), N keyed by {@code key} and the index.
+     */
+    void addNoise(float[] x, float[] y, int from, int to, long key) {
+        addNoise(x, y, from, to, key, noiseSigma);
     }
 
-    /** Adds output noise of {@code sigma} device output units (scaled by the output gain) to y[from, to). */
-    void addNoise(float[] y, int from, int to, long key, float sigma) {
+    /**
+     * Adds output noise of {@code sigma} device output units (pooled level, shaped by the table's profile at the device
+     * input of x, scaled by the output gain) to y[from, to). The normal draws do not depend on the profile, so a
+     * profile only rescales each element's noise.
+     */
+    void addNoise(float[] x, float[] y, int from, int to, long key, float sigma) {
         float s = outputGain * sigma;
-        for (int i = from; i < to; i++) {
-            y[i] += s * Noise.gaussian(Noise.mix(key + 0x9E3779B97F4A7C15L * i));
+        NeuronNoiseProfile p = table.noiseProfile();
+        if (p.isPooled()) {
+            for (int i = from; i < to; i++) {
+                y[i] += s * Noise.gaussian(Noise.mix(key + 0x9E3779B97F4A7C15L * i));
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                float u = inputGain * x[i] + inputOffset;
+                y[i] += s * p.factorAt(u) * Noise.gaussian(Noise.mix(key + 0x9E3779B97F4A7C15L * i));
+            }
         }
     }
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "device-neuron(%s, in %.4g*z%+.4g, out %.4g*f%+.4g, noise %.3g)",
-                f.describe(), inputGain, inputOffset, outputGain, outputOffset, noiseSigma);
+        return String.format(Locale.ROOT, "device-neuron(%s, in %.4g*z%+.4g, out %.4g*f%+.4g, noise %.3g%s)",
+                f.describe(), inputGain, inputOffset, outputGain, outputOffset, noiseSigma,
+                table.noiseProfile().isPooled() ? "" : " " + table.noiseProfile().describe());
     }
 }

@@ -15,18 +15,29 @@ import dev.spinnet.network.layer.LookupActivation;
  * @param cycleSigma         standard deviation of repeated evaluations, device output units
  * @param energyPerUnitInput energy of one evaluation at |x| = 1, J (scales as x^2; 0 when unknown)
  * @param spread             device-to-device spread of the curve ({@link NeuronSpread#NONE} when unknown)
+ * @param noiseProfile       how the cycle-to-cycle sigma depends on the input, relative to {@code cycleSigma}
+ *                           ({@link NeuronNoiseProfile#POOLED}: the same everywhere)
  */
 public record NeuronTable(String name, double x0, double x1, float[] y, float[] dydx, double cycleSigma,
-                          double energyPerUnitInput, NeuronSpread spread) {
+                          double energyPerUnitInput, NeuronSpread spread, NeuronNoiseProfile noiseProfile) {
     /** A table without a device-to-device spread. */
     public NeuronTable(String name, double x0, double x1, float[] y, float[] dydx, double cycleSigma,
                        double energyPerUnitInput) {
         this(name, x0, x1, y, dydx, cycleSigma, energyPerUnitInput, NeuronSpread.NONE);
     }
 
+    /** A table whose noise is the pooled sigma at every input. */
+    public NeuronTable(String name, double x0, double x1, float[] y, float[] dydx, double cycleSigma,
+                       double energyPerUnitInput, NeuronSpread spread) {
+        this(name, x0, x1, y, dydx, cycleSigma, energyPerUnitInput, spread, NeuronNoiseProfile.POOLED);
+    }
+
     public NeuronTable {
         if (spread == null) {
             throw new IllegalArgumentException("a neuron table needs a spread (NeuronSpread.NONE for none)");
+        }
+        if (noiseProfile == null) {
+            throw new IllegalArgumentException("a neuron table needs a noise profile (NeuronNoiseProfile.POOLED)");
         }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a neuron table needs a name");
@@ -57,7 +68,17 @@ public record NeuronTable(String name, double x0, double x1, float[] y, float[] 
 
     /** The same curve with this device-to-device spread. */
     public NeuronTable withSpread(NeuronSpread s) {
-        return new NeuronTable(name, x0, x1, y, dydx, cycleSigma, energyPerUnitInput, s);
+        return new NeuronTable(name, x0, x1, y, dydx, cycleSigma, energyPerUnitInput, s, noiseProfile);
+    }
+
+    /** The same curve with this dependence of the noise on the input. */
+    public NeuronTable withNoiseProfile(NeuronNoiseProfile p) {
+        return new NeuronTable(name, x0, x1, y, dydx, cycleSigma, energyPerUnitInput, spread, p);
+    }
+
+    /** The same curve with the pooled sigma at every input. */
+    public NeuronTable pooledNoise() {
+        return withNoiseProfile(NeuronNoiseProfile.POOLED);
     }
 
     public LookupActivation activation() {

@@ -99,6 +99,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "multiplier of the neuron's fitted cycle-to-cycle output noise in training; 0 = noise-free (default: ${DEFAULT-VALUE})")
     double neuronNoise;
 
+    @Option(names = "--neuron-noise-model", paramLabel = "pooled|input", defaultValue = "pooled",
+            description = "the neuron's cycle-to-cycle noise, in training and in --noisy-test: pooled (the file's"
+                    + " pooled sigma at every input, as the recorded runs) or input (the file's sigma at each input,"
+                    + " interpolated) (default: ${DEFAULT-VALUE})")
+    String neuronNoiseModel;
+
     @Option(names = "--neuron-spread", paramLabel = "X", defaultValue = "0",
             description = "multiplier of the neuron's fitted device-to-device spread (CeLU scale, alpha and offset):"
                     + " every channel's neuron becomes its own device, drawn with the seed; 0 = every neuron the"
@@ -199,7 +205,8 @@ public final class TrainCommand implements Callable<Integer> {
         // Flags and device files are checked before anything is written.
         AllSpin.Algorithm alg = DeviceRecipe.parseAlgorithm(algorithm);
         var synapseDevice = synapseFile != null ? DeviceFiles.readSynapse(synapseFile) : null;
-        var neuronTable = neuronFile != null ? DeviceFiles.readNeuron(neuronFile) : null;
+        var neuronTable = neuronFile == null ? null : noiseByInput() ? DeviceFiles.readNeuron(neuronFile)
+                : DeviceFiles.readNeuron(neuronFile).pooledNoise();
         DeviceRecipe recipe = DeviceRecipe.of(synapseDevice, neuronTable, alg, rangeFactor, deviceLrScale,
                 deviceMomentum, seed).withNeuronMapping(neuronSpan, neuronNoise).withNeuronSpread(neuronSpread)
                 .withRefresh(refreshEvery, rerange).withTransfer(transfer).withDeviceLookahead(deviceLookahead);
@@ -301,6 +308,7 @@ public final class TrainCommand implements Callable<Integer> {
             String devices = (synapseFile != null ? " --synapse " + synapseFile : "")
                     + (neuronFile != null ? " --neuron " + neuronFile : "")
                     + (neuronFile != null ? " --neuron-span " + neuronSpan + " --neuron-noise " + neuronNoise : "")
+                    + (neuronFile != null && noiseByInput() ? " --neuron-noise-model input" : "")
                     + (neuronFile != null && neuronSpread != 0 ? " --neuron-spread " + neuronSpread : "")
                     + (allSpin != null ? " --algorithm " + algorithm + " --range-factor " + rangeFactor
                     + " --device-lr-scale " + deviceLrScale + " --device-momentum " + deviceMomentum
@@ -395,6 +403,10 @@ public final class TrainCommand implements Callable<Integer> {
         return DatasetPlan.preset(dataset, "default").deviceMomentum();
     }
 
+    private boolean noiseByInput() {
+        return neuronNoiseModel.equals("input");
+    }
+
     /** Key suffixes for the device settings that differ from the headline's; each only where it acts. */
     private String deviceVariant() {
         StringBuilder k = new StringBuilder();
@@ -403,6 +415,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (neuronFile != null && neuronNoise != Double.parseDouble(NOISE)) {
             k.append("_nnoise").append(neuronNoise);
+        }
+        if (neuronFile != null && noiseByInput()) {
+            k.append("_nnoiseinput");
         }
         if (neuronFile != null && neuronSpread != 0) {
             k.append("_nspread").append(neuronSpread);
@@ -472,6 +487,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (celuAlpha != null) {
             Flags.positive("--celu-alpha", celuAlpha);
+        }
+        if (!neuronNoiseModel.equals("pooled") && !neuronNoiseModel.equals("input")) {
+            throw new IllegalArgumentException("--neuron-noise-model must be pooled or input, got '" + neuronNoiseModel
+                    + "'");
+        }
+        if (noiseByInput() && neuronFile == null) {
+            throw new IllegalArgumentException("--neuron-noise-model input needs --neuron (it shapes the device neurons'"
+                    + " noise)");
         }
         Flags.inRange("--neuron-spread", neuronSpread, 0, Double.POSITIVE_INFINITY);
         if (neuronSpread != 0 && neuronFile == null) {

@@ -103,7 +103,8 @@ public final class TrainingStage {
             PrintStream log) throws IOException {
         PulseDevice synapse = row.synapse() == null ? null
                 : DeviceFiles.readSynapse(devices.resolve(row.synapse() + ".json"));
-        NeuronTable neuron = row.neuron() == null ? null : DeviceFiles.readNeuron(devices.resolve(row.neuron() + ".json"));
+        NeuronTable neuron = row.neuron() == null ? null : DeviceFiles.readNeuron(devices.resolve(row.neuron() + ".json"))
+                .pooledNoise();
         ActivationFunction fn = ModelFactory.activation(row.activation(), plan.presets().celuAlpha());
         Model model = ModelFactory.build(plan.dataset(), plan.modelWidths(), fn, data.train(), seed);
         DeviceRecipe recipe = DeviceRecipe.of(synapse, neuron, ALGORITHM, RANGE_FACTOR, plan.deviceLrScale(),

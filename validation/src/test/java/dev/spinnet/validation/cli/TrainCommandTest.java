@@ -56,6 +56,11 @@ class TrainCommandTest {
                 "--neuron-spread needs --neuron");
         assertOneLineError(SweepCommandTest.cli("train", "mnist", "--neuron-spread", "-1", "--neuron",
                 "../data/devices/ferri-neuron.json", "--out", untouched.toString()), "--neuron-spread must be in");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--neuron-noise-model", "input", "--out",
+                untouched.toString()), "--neuron-noise-model input needs --neuron");
+        assertOneLineError(SweepCommandTest.cli("train", "mnist", "--neuron-noise-model", "loud", "--neuron",
+                "../data/devices/ferri-neuron.json", "--out", untouched.toString()),
+                "--neuron-noise-model must be pooled or input, got 'loud'");
         assertOneLineError(SweepCommandTest.cli("train", "mnist", "--noisy-test", "-1", "--out", untouched.toString()),
                 "--noisy-test must be >= 0");
         assertOneLineError(SweepCommandTest.cli("train", "mnist", "--noisy-test", "3", "--out", untouched.toString()),
@@ -258,6 +263,10 @@ class TrainCommandTest {
                 neu, "--device-momentum", "0.85", "--neuron-noise", "0", "--neuron-spread", "1"));
         assertEquals("allspin_ferri", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
                 "--device-momentum", "0.85", "--neuron-spread", "0"));
+        assertEquals("allspin_ferri_nnoiseinput", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
+                "--device-momentum", "0.85", "--neuron-noise-model", "input"));
+        assertEquals("allspin_ferri", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
+                "--device-momentum", "0.85", "--neuron-noise-model", "pooled"));
         assertEquals("device_synapse_only_insitu", recordKind(true, "mnist", "--synapse", syn,
                 "--algorithm", "in-situ", "--device-lr-scale", "50"));
         assertEquals("device_neuron_only", recordKind(true, "mnist", "--neuron", neu, "--device-lr-scale", "3"));
