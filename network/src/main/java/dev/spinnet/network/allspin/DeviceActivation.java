@@ -1,6 +1,7 @@
 package dev.spinnet.network.allspin;
 
 import dev.spinnet.network.kernel.Parallel;
+import dev.spinnet.network.kernel.Reduce;
 import dev.spinnet.network.layer.Activation;
 import dev.spinnet.network.layer.Layer;
 import dev.spinnet.network.tensor.Tensor;
@@ -31,6 +32,8 @@ public final class DeviceActivation implements Layer {
     private static final long SPREAD_STREAM = 0x6A09E667F3BCC909L;
     /** The smallest device/nominal ratio of scale and alpha a spread draw may give (a tail guard). */
     private static final double MIN_RATIO = 0.2;
+    /** Elements per partial sum of the energy account. */
+    private static final int ENERGY_CHUNK = 1 << 14;
     private final DeviceNeuron neuron;
     private final long seed;
     private long calls;
@@ -171,16 +174,30 @@ public final class DeviceActivation implements Layer {
         return output;
     }
 
+    /**
+     * Charges {@code E sum(u^2)}, u = g x + o the nominal device inputs: {@code g^2 sum((x - m)^2)} with m = -o / g,
+     * summed in fixed chunks (vector partial sums, chunks in order in double), so the figure does not depend on
+     * the thread count; it runs on every forward, in training and evaluation alike.
+     */
     private void chargeEnergy(float[] xd, int n) {
         double e = neuron.table().energyPerUnitInput();
         if (e > 0) {
+            float g = neuron.inputGain();
+            float m = -neuron.inputOffset() / g;
+            int chunks = (n + ENERGY_CHUNK - 1) / ENERGY_CHUNK;
+            double[] part = new double[chunks];
+            Parallel.forRange(chunks, 2L * ENERGY_CHUNK, (p, a, b) -> {
+                for (int k = a; k < b; k++) {
+                    int off = k * ENERGY_CHUNK;
+                    part[k] = Reduce.sumSquaredDeviation(xd, off, Math.min(ENERGY_CHUNK, n - off), m);
+                }
+            });
             double sq = 0;
-            for (int i = 0; i < n; i++) {
-                float u = neuron.deviceInput(xd[i]);
-                sq += (double) u * u;
+            for (double v : part) {
+                sq += v;
             }
             evaluations += n;
-            energyJ += e * sq;
+            energyJ += e * (double) g * g * sq;
         }
     }
 

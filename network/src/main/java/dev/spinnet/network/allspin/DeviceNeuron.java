@@ -38,12 +38,12 @@ public final class DeviceNeuron implements ActivationFunction {
             throw new IllegalArgumentException("device neuron needs non-zero gains and noise >= 0");
         }
         this.table = table;
-        this.f = table.activation();
         this.inputGain = (float) inputGain;
         this.inputOffset = (float) inputOffset;
         this.outputGain = (float) outputGain;
         this.outputOffset = (float) outputOffset;
         this.noiseSigma = (float) noiseSigma;
+        this.f = table.activation().affine(this.inputGain, this.inputOffset, this.outputGain, this.outputOffset);
     }
 
     /** The device curve in its own units, noise from the table. */
@@ -126,27 +126,15 @@ public final class DeviceNeuron implements ActivationFunction {
         return inputGain * z + inputOffset;
     }
 
+    /** One pass: the input and output maps are folded into the interpolant ({@link LookupActivation#affine}). */
     @Override
     public void apply(float[] x, float[] y, int from, int to) {
-        for (int i = from; i < to; i++) {
-            y[i] = inputGain * x[i] + inputOffset;
-        }
-        f.apply(y, y, from, to); // reads each element before writing it
-        for (int i = from; i < to; i++) {
-            y[i] = outputGain * y[i] + outputOffset;
-        }
+        f.apply(x, y, from, to);
     }
 
     @Override
     public void backward(float[] x, float[] dy, float[] dx, int from, int to) {
-        for (int i = from; i < to; i++) {
-            dx[i] = inputGain * x[i] + inputOffset;
-        }
-        f.backward(dx, dy, dx, from, to); // reads each element before writing it
-        float k = inputGain * outputGain;
-        for (int i = from; i < to; i++) {
-            dx[i] *= k;
-        }
+        f.backward(x, dy, dx, from, to);
     }
 
     /**

@@ -285,4 +285,32 @@ class DeviceNeuronTest {
         assertEquals(4, a.evaluations());
         assertEquals(1e-15 * (1 + 4 + 0 + 4), a.energyJ(), 1e-27);
     }
+
+    /** Over many chunks and with an input offset: E sum((g x + o)^2), the same bits on one thread or two. */
+    @Test
+    void energyOfALargeTensorIsTheSumOfSquaredDeviceInputsOnAnyThreadCount() {
+        NeuronTable t = new NeuronTable("e", -1, 1, new float[]{-1, 0, 1}, new float[]{1, 1, 1}, 0, 1e-15);
+        DeviceNeuron n = new DeviceNeuron(t, 1.7, 0.6, 1, 0, 0);
+        Tensor x = random(new Rng(4), 1.5, 7, 40_001);
+        double direct = 0;
+        for (float v : x.data) {
+            double u = 1.7f * (double) v + 0.6f;
+            direct += u * u;
+        }
+        int before = dev.spinnet.network.kernel.Parallel.threads();
+        double[] energy = new double[2];
+        try {
+            for (int threads = 1; threads <= 2; threads++) {
+                dev.spinnet.network.kernel.Parallel.setThreads(threads);
+                DeviceActivation a = new DeviceActivation(n, 1);
+                a.forward(x, true);
+                assertEquals(x.size(), a.evaluations());
+                energy[threads - 1] = a.energyJ();
+            }
+        } finally {
+            dev.spinnet.network.kernel.Parallel.setThreads(before);
+        }
+        assertEquals(1e-15 * direct, energy[0], 1e-5 * 1e-15 * direct);
+        assertEquals(energy[0], energy[1], 0.0, "thread count does not change the account");
+    }
 }

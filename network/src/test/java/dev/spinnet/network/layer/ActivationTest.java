@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ActivationTest {
     @Test
@@ -111,6 +112,58 @@ class ActivationTest {
             }
             assertEquals(expected, t.value(x), 2e-4, "at x=" + x);
         }
+    }
+
+    /**
+     * The power-basis kernel is the cubic Hermite interpolant: grid values and slopes exactly, the Hermite basis
+     * between them, linear beyond the ends, NaN in NaN out; the affine form is og f(ig z + io) + oo with its chain
+     * rule derivative.
+     */
+    @Test
+    void lookupTableIsTheHermiteInterpolantAndItsAffineMap() {
+        float[] v = {0.3f, -0.2f, 0.9f, 1.4f, 1.1f};
+        float[] d = {1.5f, -0.7f, 2.0f, 0.1f, -0.4f};
+        double x0 = -1;
+        double h = 0.5;
+        LookupActivation f = new LookupActivation(x0, x0 + 4 * h, v, d, "t");
+        float[] one = {1f};
+        for (double x = -2.3; x <= 1.7; x += 0.0173) {
+            double u = (x - x0) / h;
+            double expected;
+            double slope;
+            if (u <= 0) {
+                expected = v[0] + d[0] * (x - x0);
+                slope = d[0];
+            } else if (u >= 4) {
+                expected = v[4] + d[4] * (x - x0 - 4 * h);
+                slope = d[4];
+            } else {
+                int j = (int) u;
+                double t = u - j;
+                expected = (2 * t * t * t - 3 * t * t + 1) * v[j] + (t * t * t - 2 * t * t + t) * h * d[j]
+                        + (-2 * t * t * t + 3 * t * t) * v[j + 1] + (t * t * t - t * t) * h * d[j + 1];
+                slope = ((6 * t * t - 6 * t) * v[j] + (-6 * t * t + 6 * t) * v[j + 1]) / h
+                        + (3 * t * t - 4 * t + 1) * d[j] + (3 * t * t - 2 * t) * d[j + 1];
+            }
+            assertEquals(expected, f.value(x), 2e-6, "value at x=" + x);
+            float[] g = new float[1];
+            f.backward(new float[]{(float) x}, one, g, 0, 1);
+            assertEquals(slope, g[0], 2e-5, "slope at x=" + x);
+            LookupActivation a = f.affine(1.7, -0.3, -2.5, 0.4);
+            double z = (x + 0.3) / 1.7;
+            assertEquals(-2.5 * expected + 0.4, a.value(z), 2e-5, "affine value at z=" + z);
+            a.backward(new float[]{(float) z}, one, g, 0, 1);
+            assertEquals(-2.5 * 1.7 * slope, g[0], 1e-4, "affine slope at z=" + z);
+        }
+        for (int i = 0; i < v.length; i++) {
+            assertEquals(v[i], f.value(x0 + i * h), 1e-6, "grid value " + i);
+        }
+        float[] out = new float[1];
+        f.apply(new float[]{Float.NaN}, out, 0, 1);
+        assertTrue(Float.isNaN(out[0]), "NaN in, NaN out");
+        f.backward(new float[]{Float.NaN}, one, out, 0, 1);
+        assertTrue(Float.isNaN(out[0]), "NaN in, NaN gradient");
+        assertThrows(IllegalArgumentException.class, () -> f.affine(Double.NaN, 0, 1, 0));
     }
 
     @Test
