@@ -2,10 +2,13 @@
 //   javac --add-modules jdk.incubator.vector -d /tmp/act -cp network/target/classes benchmarks/reference/ActivationSpeed.java
 //   java --add-modules jdk.incubator.vector -cp /tmp/act:network/target/classes ActivationSpeed
 // (after `mvn -q -pl network compile`). Used for the figures in the Relu and Celu comments and BENCHMARKS.md.
+// The last row is a lookup-table activation of the device neurons' size (CELU tabulated on 81 points over [-4, 4]),
+// the kernel behind every device neuron; it compiles against older commits too, for before/after timings.
 import dev.spinnet.network.layer.*;
 public class ActivationSpeed {
     public static void main(String[] a) {
-        ActivationFunction[] fs = {new Celu(0.3f), new Gelu(), new Relu()};
+        ActivationFunction[] fs = {new Celu(0.3f), new Gelu(), new Relu(),
+            LookupActivation.tabulate(new Celu(1f), -4, 4, 81)};
         float[] x = new float[1 << 20], y = new float[1 << 20], g = new float[1 << 20];
         java.util.Random r = new java.util.Random(1);
         for (int i = 0; i < x.length; i++) { x[i] = (float) r.nextGaussian(); g[i] = 1f; }
