@@ -169,6 +169,8 @@ public final class DeviceNeuron implements ActivationFunction {
     public String describe() {
         return String.format(Locale.ROOT, "device-neuron(%s, in %.4g*z%+.4g, out %.4g*f%+.4g, noise %.3g%s)",
                 f.describe(), inputGain, inputOffset, outputGain, outputOffset, noiseSigma,
-                table.noiseProfile().isPooled() ? "" : " " + table.noiseProfile().describe());
+                // Without noise the profile changes nothing, and a run's checkpoint stays valid for a noisy
+                // inference under either noise model.
+                noiseSigma == 0 || table.noiseProfile().isPooled() ? "" : " " + table.noiseProfile().describe());
     }
 }

@@ -119,6 +119,9 @@ class NeuronNoiseProfileTest {
         }
         assertTrue(ns.describe().contains("by input"), ns.describe());
         assertTrue(!np.describe().contains("by input"), np.describe());
+        // A noise-free neuron trains the same under either model, so its description (and a checkpoint's
+        // fingerprint) does not name one.
+        assertEquals(np.withNoise(0).describe(), ns.withNoise(0).describe());
     }
 
     /** The committed ferrimagnetic file's per-input sigma: small on the barrier side, large on the free side. */

@@ -256,8 +256,8 @@ public final class TrainCommand implements Callable<Integer> {
             long n0 = System.nanoTime();
             noisy = NoisyInference.run(allSpin, model.net(), test, 500, cfg.ttaLevel(),
                     new NoisyInference.Settings(testNeuronNoise, testReadNoise, noisyTest));
-            System.out.printf(Locale.ROOT, "%s %s; %.1f s%n", evalName, noisy.describe(),
-                    (System.nanoTime() - n0) / 1e9);
+            System.out.printf(Locale.ROOT, "%s %s, %s neuron noise model; %.1f s%n", evalName, noisy.describe(),
+                    neuronNoiseModel, (System.nanoTime() - n0) / 1e9);
         }
 
         Map<String, Object> json = new LinkedHashMap<>();
@@ -290,6 +290,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (noisy != null) {
             Map<String, Object> n = noisy.figures();
             n.put("tta_level", cfg.ttaLevel());
+            n.put("neuron_noise_model", neuronNoiseModel);
             json.put(holdout != null ? "noisy_validation" : "noisy_test", n);
         }
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
