@@ -101,7 +101,7 @@ public final class AllSpin {
             sb.append("synapse training: ").append(training.describe()).append('\n');
             for (DevicePairWeights t : training.tiles()) {
                 sb.append("  ").append(t.describe()).append('\n');
-                sb.append("    ").append(t.counts().describe());
+                sb.append("    ").append(t.counts().describe()).append("; ").append(t.utilisation());
                 if (t.reranges() > 0) {
                     sb.append(String.format(Locale.ROOT, ", %d re-ranges, now w_max=%.4g", t.reranges(), t.wMax()));
                 }
@@ -149,6 +149,11 @@ public final class AllSpin {
         public void afterEpoch(int epoch, PrintStream log) {
             if (training != null && epochStart != null) {
                 log.println("  devices, epoch " + epoch + ": " + training.counts().minus(epochStart).describe());
+                StringBuilder rms = new StringBuilder("  weight rms in pulse steps, per tile:");
+                for (DevicePairWeights t : training.tiles()) {
+                    rms.append(String.format(Locale.ROOT, " %.2f", t.rms() / t.nominalDelta()));
+                }
+                log.println(rms);
                 epochStart = null;
             }
             double e = neuronEnergyJ();

@@ -404,6 +404,23 @@ public final class DevicePairWeights {
         return Math.sqrt(s / gp.length);
     }
 
+    /**
+     * How much of the device's resolution the weights use: their rms in nominal pulse steps, and the
+     * fraction of pairs whose difference is within one step of the range. Few steps of rms mean a
+     * coarsely quantised layer; many pairs at the range mean clipped weights.
+     */
+    public String utilisation() {
+        double step = device.nominalStep();
+        long atRange = 0;
+        for (int i = 0; i < gp.length; i++) {
+            if (Math.abs(gp[i] - gm[i]) >= 1 - step) {
+                atRange++;
+            }
+        }
+        return String.format(Locale.ROOT, "weight rms %.2f steps, %.3f %% of pairs at the range",
+                rms() / nominalDelta(), 100.0 * atRange / Math.max(1, gp.length));
+    }
+
     /** Times the tile was re-ranged. */
     public long reranges() {
         return reranges;

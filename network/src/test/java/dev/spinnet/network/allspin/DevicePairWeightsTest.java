@@ -50,6 +50,19 @@ class DevicePairWeightsTest {
     }
 
     @Test
+    void utilisationCountsStepsOfRmsAndPairsAtTheRange() {
+        Param p = new Param("weight", 4);
+        p.value[0] = 4f / 32;
+        p.value[1] = -4f / 32;
+        p.value[2] = 1f;
+        p.value[3] = -1f;
+        DevicePairWeights t = new DevicePairWeights("t", p, ExponentialPulseDevice.linear(33), 1f,
+                DevicePairWeights.UpdateMode.POTENTIATE_ONLY, 3);
+        // rms = sqrt((16 + 16 + 1024 + 1024) / 4) = 22.80 steps of 1/32; two of the four pairs are at the range.
+        assertEquals("weight rms 22.80 steps, 50.000 % of pairs at the range", t.utilisation());
+    }
+
+    @Test
     void rerangingKeepsTheWeightsOnAFinerScaleAndSurvivesACheckpoint() throws Exception {
         Param p = param(2000, 0.02, 5);
         ExponentialPulseDevice d = ExponentialPulseDevice.linear(33);
