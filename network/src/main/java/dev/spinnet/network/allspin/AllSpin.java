@@ -151,7 +151,7 @@ public final class AllSpin {
                 log.println("  devices, epoch " + epoch + ": " + training.counts().minus(epochStart).describe());
                 StringBuilder rms = new StringBuilder("  weight rms in pulse steps, per tile:");
                 for (DevicePairWeights t : training.tiles()) {
-                    rms.append(String.format(Locale.ROOT, " %.2f", t.rms() / t.nominalDelta()));
+                    rms.append(String.format(Locale.ROOT, " %.2f", t.rmsSteps()));
                 }
                 log.println(rms);
                 epochStart = null;

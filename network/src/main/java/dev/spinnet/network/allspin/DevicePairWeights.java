@@ -418,7 +418,12 @@ public final class DevicePairWeights {
             }
         }
         return String.format(Locale.ROOT, "weight rms %.2f steps, %.3f %% of pairs at the range",
-                rms() / nominalDelta(), 100.0 * atRange / Math.max(1, gp.length));
+                rmsSteps(), 100.0 * atRange / Math.max(1, gp.length));
+    }
+
+    /** Root mean square of the stored weights in nominal pulse steps ({@link #nominalDelta()}). */
+    public double rmsSteps() {
+        return rms() / nominalDelta();
     }
 
     /** Times the tile was re-ranged. */
