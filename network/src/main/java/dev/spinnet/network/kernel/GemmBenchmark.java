@@ -1,8 +1,5 @@
 package dev.spinnet.network.kernel;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -28,19 +25,6 @@ public final class GemmBenchmark {
 
     /** Measured throughput of one shape. */
     public record Result(Shape shape, double gflopsSingle, double gflopsParallel2) {
-    }
-
-    /**
-     * Reference per-core FMA peak at 256-bit width: 2 FMA pipes x 8 floats x 2 flops x ~3.6 GHz
-     * (boost; /proc/cpuinfo in the VM shows only the 2.6 GHz base). The build machine (Zen 5,
-     * AVX-512 with 512-bit FMA units) sustains more than this with 16-lane vectors, so the
-     * "% of peak" column scales it by the lane count: 232 GFLOP/s per core at 512 bits.
-     */
-    public static final double REFERENCE_PEAK_PER_CORE = 116.0;
-
-    /** Per-core peak for the species the kernel actually uses. */
-    public static double peakPerCore() {
-        return REFERENCE_PEAK_PER_CORE * Sgemm.L / 8;
     }
 
     /**
@@ -75,18 +59,15 @@ public final class GemmBenchmark {
 
     /**
      * Times every shape: warm-up, then repeated calls for about {@code seconds} each, for the
-     * single-threaded kernel and for gemmParallel(2). Prints a table and returns the numbers.
+     * single-threaded kernel and for gemmParallel(2). Prints a table, with each figure's share of
+     * the FMA peak on as many threads ({@link FmaPeak}), and returns the numbers.
      */
-    public static List<Result> run(List<Shape> shapes, double seconds) {
+    public static List<Result> run(List<Shape> shapes, double seconds, FmaPeak.Result peak) {
         List<Result> results = new ArrayList<>();
         Random rnd = new Random(42);
         System.out.printf("species=%s MR=%d NR=%d KC=%d MC=%d NC=%d, java %s%n",
                 Sgemm.S, Sgemm.MR, Sgemm.NR, Sgemm.KC, Sgemm.MC, Sgemm.NC,
                 System.getProperty("java.version"));
-        double peak = peakPerCore();
-        System.out.printf("peak %.0f GFLOP/s per core = %.0f (256-bit reference) x %d/8 lanes"
-                + " (cpuinfo base clock %.2f GHz)%n", peak, REFERENCE_PEAK_PER_CORE, Sgemm.L,
-                cpuGhz());
         System.out.printf("%-26s %5s %5s %5s  %9s %6s  %9s %6s%n", "shape", "m", "n", "k",
                 "1T GF/s", "%peak", "2T GF/s", "%peak");
         warmUp(rnd);
@@ -99,7 +80,7 @@ public final class GemmBenchmark {
             double g1 = time(s, a, lda, b, ldb, c, 1, seconds);
             double g2 = time(s, a, lda, b, ldb, c, 2, seconds);
             System.out.printf("%-26s %5d %5d %5d  %9.1f %5.0f%%  %9.1f %5.0f%%%n", s.name, s.m, s.n,
-                    s.k, g1, 100 * g1 / peak, g2, 100 * g2 / (2 * peak));
+                    s.k, g1, 100 * g1 / peak.gflopsOneThread(), g2, 100 * g2 / peak.gflopsAllThreads());
             results.add(new Result(s, g1, g2));
         }
         return results;
@@ -176,20 +157,6 @@ public final class GemmBenchmark {
         return x;
     }
 
-    /** Nominal clock from /proc/cpuinfo (a VM usually reports base, not boost); NaN if absent. */
-    static double cpuGhz() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("cpu MHz")) {
-                    return Double.parseDouble(line.substring(line.indexOf(':') + 1).trim()) / 1000;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux or not readable: no clock estimate
-        }
-        return Double.NaN;
-    }
-
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 0.6;
         List<Shape> shapes = cifarShapes();
@@ -201,6 +168,9 @@ public final class GemmBenchmark {
             }
             shapes = picked;
         }
-        run(shapes, seconds);
+        FmaPeak.Result peak = FmaPeak.measure(2, 1.5);
+        System.out.printf("measured FMA peak: %.1f GFLOP/s on 1 thread, %.1f on 2%n",
+                peak.gflopsOneThread(), peak.gflopsAllThreads());
+        run(shapes, seconds, peak);
     }
 }
