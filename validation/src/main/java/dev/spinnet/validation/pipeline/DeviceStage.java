@@ -24,16 +24,48 @@ import dev.spinnet.validation.report.Table;
 
 /**
  * Device fits: device-fit's pipeline ({@link DeviceFit#run}) regenerates the four device files and plots into the
- * run's folder, and each file is compared byte for byte with the committed one.
+ * run's folder, and each file is compared byte for byte with the committed one; a device file that differs is
+ * compared number by number too ({@link JsonNumericDiff}), so that last-digit rounding on another machine is told
+ * apart from a real change.
  */
 public final class DeviceStage {
 
-    /** @param identical per file name (e.g. "ferri-neuron.json"): byte-identical to the committed file */
+    /**
+     * @param identical per file name (e.g. "ferri-neuron.json"): byte-identical to the committed file
+     * @param numeric   per device file (.json) that exists in both folders but is not byte-identical: its
+     *                  number-by-number comparison
+     */
     public record Result(Map<String, NeuronModel> neurons, Map<String, SynapseModel> synapses,
-                         Map<String, Boolean> identical, Map<String, Long> sizes, Map<String, byte[]> plots, Path dir, Path committed,
+                         Map<String, Boolean> identical, Map<String, JsonNumericDiff.Result> numeric,
+                         Map<String, Long> sizes, Map<String, byte[]> plots, Path dir, Path committed,
                          double seconds) {
         public boolean allIdentical() {
             return identical.values().stream().allMatch(Boolean::booleanValue);
+        }
+
+        /**
+         * Every device file byte-identical or equal to rounding ({@link JsonNumericDiff#ROUNDING}); the plots are
+         * drawn from the files' numbers, so they are not required to match byte for byte then.
+         */
+        public boolean allEqualToRounding() {
+            return identical.entrySet().stream().filter(e -> e.getKey().endsWith(".json"))
+                    .allMatch(e -> e.getValue() || (numeric.containsKey(e.getKey())
+                            && numeric.get(e.getKey()).equalToRounding()));
+        }
+
+        /** One phrase for logs and summaries: how the regenerated files compare with the committed ones. */
+        public String comparison() {
+            if (allIdentical()) {
+                return "byte-identical to";
+            }
+            if (allEqualToRounding()) {
+                Map.Entry<String, JsonNumericDiff.Result> worst = numeric.entrySet().stream()
+                        .max(Map.Entry.comparingByValue(java.util.Comparator.comparingDouble(
+                                JsonNumericDiff.Result::maxRelative))).orElseThrow();
+                return String.format(Locale.ROOT, "equal to rounding (largest relative difference %.1e, %s %s) to",
+                        worst.getValue().maxRelative(), worst.getKey(), worst.getValue().worstPath());
+            }
+            return "DIFFER from";
         }
     }
 
@@ -54,6 +86,7 @@ public final class DeviceStage {
             }
         }
         Map<String, Boolean> identical = new LinkedHashMap<>();
+        Map<String, JsonNumericDiff.Result> numeric = new LinkedHashMap<>();
         Map<String, Long> sizes = new LinkedHashMap<>();
         Map<String, byte[]> plots = new LinkedHashMap<>();
         for (String name : DeviceFit.ALL) {
@@ -61,12 +94,20 @@ public final class DeviceStage {
                 Path fresh = dir.resolve(name + ext);
                 Path old = committed.resolve(name + ext);
                 sizes.put(name + ext, Files.size(fresh));
-                identical.put(name + ext, Files.exists(old) && Arrays.equals(Files.readAllBytes(fresh),
-                        Files.readAllBytes(old)));
+                boolean same = Files.exists(old) && Arrays.equals(Files.readAllBytes(fresh), Files.readAllBytes(old));
+                identical.put(name + ext, same);
+                if (!same && ext.equals(".json") && Files.exists(old)) {
+                    try {
+                        numeric.put(name + ext, JsonNumericDiff.compare(fresh, old));
+                    } catch (IOException e) {
+                        // a committed file that is not JSON simply differs
+                        numeric.put(name + ext, new JsonNumericDiff.Result(Double.POSITIVE_INFINITY, "(not JSON)"));
+                    }
+                }
             }
             plots.put(name, Files.readAllBytes(dir.resolve(name + ".png")));
         }
-        return new Result(neurons, synapses, identical, sizes, plots, dir, committed, r.seconds());
+        return new Result(neurons, synapses, identical, numeric, sizes, plots, dir, committed, r.seconds());
     }
 
     public static Section section(Result r, String trainedWith) {
@@ -74,12 +115,21 @@ public final class DeviceStage {
         s.text(String.format(Locale.ROOT, "device-fit's pipeline simulated and fitted all four devices in %.1f s and"
                 + " wrote them to devices/ in this run's folder. %s Training used %s.", r.seconds(), r.allIdentical()
                 ? "Every regenerated file is byte-identical to the committed one in " + r.committed() + "."
+                : r.allEqualToRounding()
+                ? "Every regenerated device file equals the committed one in " + r.committed() + " to rounding (relative"
+                + " difference <= " + JsonNumericDiff.ROUNDING + " in every number; Java's Math functions may differ by an"
+                + " ulp between machines and between interpreted and compiled code; see the table)."
                 : "Not every regenerated file matches the committed one in " + r.committed() + " (see the table).",
                 trainedWith));
         Table same = new Table("Regenerated device files against the committed ones", "file", "size (bytes)",
-                "byte-identical to committed");
-        r.identical().forEach((f, ok) -> same.row(Cell.text(f), Cell.count(r.sizes().get(f)),
-                Cell.text(ok ? "yes" : "NO")));
+                "byte-identical to committed", "largest relative difference (where not byte-identical)");
+        r.identical().forEach((f, ok) -> {
+            JsonNumericDiff.Result d = r.numeric().get(f);
+            String diff = ok ? "" : d == null ? "-" : d.maxRelative() == Double.POSITIVE_INFINITY
+                    ? "not only numbers: " + d.worstPath()
+                    : String.format(Locale.ROOT, "%.1e at %s", d.maxRelative(), d.worstPath());
+            same.row(Cell.text(f), Cell.count(r.sizes().get(f)), Cell.text(ok ? "yes" : "NO"), Cell.text(diff));
+        });
         s.table(same);
         Table nt = new Table("Neurons: transfer-curve fits (T = 0 table) and spreads (300 K)", "neuron",
                 "best fit (AIC)", "CeLU R^2", "CeLU RMS (out. units)", "CeLU max error", "CeLU AIC", "CeLU scale",
@@ -120,6 +170,11 @@ public final class DeviceStage {
         m.put("fit_seconds", r.seconds());
         m.put("committed_dir", r.committed().toString());
         m.put("byte_identical_to_committed", r.identical());
+        Map<String, Object> rel = new LinkedHashMap<>();
+        r.numeric().forEach((f, d) -> rel.put(f, Double.isInfinite(d.maxRelative()) ? "not only numbers: "
+                + d.worstPath() : d.maxRelative()));
+        m.put("max_relative_difference_to_committed", rel);
+        m.put("equal_to_rounding", r.allEqualToRounding());
         List<Map<String, Object>> neurons = new ArrayList<>();
         r.neurons().forEach((name, n) -> {
             Map<String, Object> e = new LinkedHashMap<>();
