@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "spinnet", mixinStandardHelpOptions = true, version = "spinnet 0.1.0",
         description = "Multiscale simulator: ferrimagnetic domain-wall physics to all-spin neural networks.",
         subcommands = {TrainCommand.class, DataCommand.class, BenchCommand.class, SweepCommand.class,
-                LlgBenchCommand.class, FitCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+                LlgBenchCommand.class, FitCommand.class, ValidateCommand.class, ResultsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SpinnetCli implements Runnable {
 
     @CommandLine.Spec

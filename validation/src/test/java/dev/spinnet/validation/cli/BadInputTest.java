@@ -128,6 +128,22 @@ class BadInputTest {
     }
 
     @Test
+    void resultsCommand() throws IOException {
+        Path corrupt = tmp.resolve("corrupt-results.json");
+        Files.writeString(corrupt, "{\"a_test_accuracy\": 9");
+        Path array = tmp.resolve("array-results.json");
+        Files.writeString(array, "[1, 2]");
+        bad("results", "not found", null, "results", "--file", tmp.resolve("nowhere.json").toString());
+        bad("results", "not valid JSON", null, "results", "--file", corrupt.toString());
+        bad("results", "not a JSON object", null, "results", "--file", array.toString());
+        bad("results", "--min-seeds", null, "results", "--file", array.toString(), "--min-seeds", "x");
+        Path ok = tmp.resolve("ok-results.json");
+        Files.writeString(ok, "{}");
+        bad("results", "--min-seeds", null, "results", "--file", ok.toString(), "--min-seeds", "0");
+        bad("results", "--figure", null, "results", "--file", ok.toString(), "--figure", "");
+    }
+
+    @Test
     void benchFlags() {
         String[][] cases = {
             {"--what", "everything", "--what"}, {"--seconds", "0", "--seconds"}, {"--seconds", "NaN", "--seconds"},

@@ -1,0 +1,114 @@
+package dev.spinnet.validation.run;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+
+/**
+ * The spread over seeds of figures recorded in {@code benchmarks/results.json}. A recorded key names its seed
+ * as {@code _seedN} unless N = 1 (the convention of {@code spinnet train --record}), so keys that differ only in
+ * that part are one configuration trained with several seeds. Means are what the goals are judged on; computing
+ * them here keeps every mean quoted in a report reproducible from the recorded figures.
+ */
+public final class SeedSpread {
+    private static final Pattern SEED = Pattern.compile("_seed(\\d+)(?=_|$)");
+
+    private SeedSpread() {
+    }
+
+    /**
+     * One configuration and its figure per seed.
+     *
+     * @param key    the recorded key without its seed part: the key seed 1 is recorded under
+     * @param bySeed figure per seed, seeds ascending
+     */
+    public record Group(String key, SortedMap<Integer, Double> bySeed) {
+        public Group {
+            bySeed = Collections.unmodifiableSortedMap(new TreeMap<>(bySeed));
+        }
+
+        public int n() {
+            return bySeed.size();
+        }
+
+        private DescriptiveStatistics stats() {
+            DescriptiveStatistics s = new DescriptiveStatistics();
+            bySeed.values().forEach(s::addValue);
+            return s;
+        }
+
+        public double mean() {
+            return stats().getMean();
+        }
+
+        /** Sample standard deviation (n - 1 in the denominator); NaN for one seed. */
+        public double std() {
+            return n() < 2 ? Double.NaN : stats().getStandardDeviation();
+        }
+
+        public double min() {
+            return stats().getMin();
+        }
+
+        public double max() {
+            return stats().getMax();
+        }
+
+        /** Half-width of the two-sided 95 % Student-t confidence interval of the mean; NaN for one seed. */
+        public double ci95() {
+            if (n() < 2) {
+                return Double.NaN;
+            }
+            double t = new TDistribution(null, n() - 1).inverseCumulativeProbability(0.975);
+            return t * std() / Math.sqrt(n());
+        }
+    }
+
+    /** Seed of a recorded key: its {@code _seedN} part, or 1 when it has none. */
+    public static int seedOf(String key) {
+        Matcher m = SEED.matcher(key);
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
+    /** The key of a recorded figure's configuration: the key without its seed part (seed 1's key). */
+    public static String configurationOf(String key) {
+        Matcher m = SEED.matcher(key);
+        return m.find() ? key.substring(0, m.start()) + key.substring(m.end()) : key;
+    }
+
+    /**
+     * Groups the figures whose key ends with {@code suffix} (e.g. {@code _test_accuracy}) and contains
+     * {@code match} by configuration, keeping the groups with at least {@code minSeeds} seeds, in key order.
+     */
+    public static List<Group> of(Map<String, Double> figures, String suffix, String match, int minSeeds) {
+        if (minSeeds < 1) {
+            throw new IllegalArgumentException("--min-seeds must be >= 1, got " + minSeeds);
+        }
+        if (suffix.isEmpty()) {
+            throw new IllegalArgumentException("--figure must not be empty");
+        }
+        SortedMap<String, SortedMap<Integer, Double>> groups = new TreeMap<>();
+        for (Map.Entry<String, Double> e : figures.entrySet()) {
+            String k = e.getKey();
+            if (!k.endsWith(suffix) || !k.contains(match) || e.getValue() == null) {
+                continue;
+            }
+            groups.computeIfAbsent(configurationOf(k), g -> new TreeMap<>()).put(seedOf(k), e.getValue());
+        }
+        List<Group> out = new ArrayList<>();
+        groups.forEach((k, v) -> {
+            if (v.size() >= minSeeds) {
+                out.add(new Group(k, v));
+            }
+        });
+        return out;
+    }
+}
