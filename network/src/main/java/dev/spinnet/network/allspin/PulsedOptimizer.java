@@ -220,11 +220,21 @@ abstract class PulsedOptimizer implements DeviceTraining {
                 + (options.rerange() > 0 ? ", rerange=" + options.rerange() : "");
     }
 
+    /**
+     * The algorithm and every tile, as the checkpoint fingerprint needs them. A tile's learning-rate multiplier
+     * (its Param's lrScale, {@code --device-lr-scale}) is named when it is not 1, so that a run resumed under
+     * another multiplier is refused instead of silently mixing two settings; leaving out the default keeps the
+     * fingerprints of checkpoints written before it was named.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(describe());
         for (DevicePairWeights t : tiles) {
             sb.append("; ").append(t.describe());
+            float scale = t.param().lrScale;
+            if (scale != 1f) {
+                sb.append(", lr x").append(scale);
+            }
         }
         return sb.toString();
     }

@@ -177,6 +177,24 @@ class AllSpinTest {
         }
     }
 
+    /** A checkpoint names the device learning-rate scale: resuming under another one is refused, not mixed. */
+    @Test
+    void resumeUnderAnotherDeviceLrScaleIsRefused(@TempDir Path dir) throws Exception {
+        PulseDevice dev = ExponentialPulseDevice.symmetric(33, 2, 0.02, 0.2);
+        TrainConfig c = cfg(2);
+        java.util.function.DoubleFunction<AllSpin> make = s -> AllSpin.builder(Models.mnist(4, 4, 8, new Celu(1f), 9))
+                .synapse(dev).algorithm(AllSpin.Algorithm.MIXED_PRECISION).deviceLrScale(s).seed(5).build(c);
+        TrainingData train = toy(128, 4);
+        TrainingData test = toy(64, 5);
+        assertThrows(Trainer.StoppedException.class, () -> make.apply(0.5).trainer(c, QUIET).stopAfterEpoch(1)
+                .train(train, test, dir, false));
+        Exception e = assertThrows(Exception.class, () -> make.apply(0.25).trainer(c, QUIET)
+                .train(train, test, dir, true));
+        assertTrue(String.valueOf(e.getMessage()).contains("different configuration"), e.toString());
+        assertTrue(make.apply(0.5).trainer(c, QUIET).train(train, test, dir, true).resumed(),
+                "the same scale resumes");
+    }
+
     /** Lookahead on device synapses (resets by pulses, slow copy in the checkpoint) keeps both properties. */
     @Test
     void withLookaheadOnDevicesToo(@TempDir Path dir) throws Exception {
