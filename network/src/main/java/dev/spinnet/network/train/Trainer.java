@@ -34,7 +34,7 @@ public final class Trainer {
      * evaluating again (which would charge the device neurons' energy a second time), and holds the epoch metrics at
      * full precision instead of as CSV lines.
      */
-    private static final String CHECKPOINT_MAGIC = "SPINNET-CKPT-2";
+    private static final String CHECKPOINT_MAGIC = "SPINNET-CKPT-3";
     public static final String CHECKPOINT_FILE = "checkpoint.bin";
     public static final String METRICS_FILE = "metrics.csv";
     private static final String CSV_HEADER = "epoch,train_loss,train_accuracy_percent,test_loss,test_accuracy_percent,"
@@ -158,7 +158,7 @@ public final class Trainer {
         Evaluation.Result last = null;
         if (resume && ckpt != null && Files.exists(ckpt)) {
             Evaluation.Result[] finalTest = new Evaluation.Result[1];
-            startEpoch = readCheckpoint(ckpt, net, opt, lookahead, history, finalTest);
+            startEpoch = readCheckpoint(ckpt, fingerprint(train, test), net, opt, lookahead, history, finalTest);
             last = finalTest[0];
             previousSeconds = history.isEmpty() ? 0 : history.get(history.size() - 1).elapsedSeconds();
             resumed = true;
@@ -257,7 +257,7 @@ public final class Trainer {
             hooks.afterEpoch(epoch + 1, log);
             if (outDir != null) {
                 writeCsv(outDir.resolve(METRICS_FILE), history);
-                writeCheckpoint(ckpt, epoch + 1, net, opt, lookahead, history,
+                writeCheckpoint(ckpt, fingerprint(train, test), epoch + 1, net, opt, lookahead, history,
                         epoch == cfg.epochs() - 1 ? last : null);
             }
             if (epoch + 1 >= stopAfter && epoch + 1 < cfg.epochs()) {
@@ -297,11 +297,17 @@ public final class Trainer {
                 : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 
-    private String fingerprint() {
+    /**
+     * What a checkpoint must match to be resumed: the configuration, the network, the external optimiser and
+     * the training and evaluation data (format 3; before it the data were not named, so a run could be resumed
+     * on another dataset folder or hold-out split without notice).
+     */
+    private String fingerprint(TrainingData train, TrainingData test) {
         // The convolution algorithm changes the rounding, so a resume under another one would not reproduce
         // the straight run.
         return cfg.toString() + "|" + model.summary() + "|conv=" + Conv2d.algorithm()
-                + (external == null ? "" : "|" + external);
+                + (external == null ? "" : "|" + external)
+                + "|train=" + train.fingerprint() + "|eval=" + test.fingerprint();
     }
 
     private static void writeCsv(Path file, List<EpochMetrics> history) throws IOException {
@@ -312,12 +318,13 @@ public final class Trainer {
         AtomicFiles.writeString(file, sb.toString());
     }
 
-    private void writeCheckpoint(Path file, int epochsDone, Sequential net, Optimizer opt, WeightAverage lookahead,
+    private void writeCheckpoint(Path file, String fingerprint, int epochsDone, Sequential net, Optimizer opt,
+                                 WeightAverage lookahead,
                                  List<EpochMetrics> history, Evaluation.Result finalTest) throws IOException {
         AtomicFiles.write(file, raw -> {
             DataOutputStream out = new DataOutputStream(raw);
             out.writeUTF(CHECKPOINT_MAGIC);
-            writeLongString(out, fingerprint());
+            writeLongString(out, fingerprint);
             out.writeInt(epochsDone);
             List<Param> params = net.params();
             out.writeInt(params.size());
@@ -346,7 +353,8 @@ public final class Trainer {
         });
     }
 
-    private int readCheckpoint(Path file, Sequential net, Optimizer opt, WeightAverage lookahead,
+    private int readCheckpoint(Path file, String fingerprint, Sequential net, Optimizer opt,
+                               WeightAverage lookahead,
                                List<EpochMetrics> history, Evaluation.Result[] finalTest) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             String magic = in.readUTF();
@@ -357,7 +365,13 @@ public final class Trainer {
             if (!CHECKPOINT_MAGIC.equals(magic)) {
                 throw new IOException("not a spinnet checkpoint");
             }
-            if (!fingerprint().equals(readLongString(in))) {
+            String stored = readLongString(in);
+            if (!fingerprint.equals(stored)) {
+                String settings = fingerprint.substring(0, fingerprint.indexOf("|train="));
+                if (stored.startsWith(settings + "|train=")) {
+                    throw new IOException("it was trained on other data (another dataset folder, format or --holdout"
+                            + " split); give the interrupted run's data, or use another --out directory or drop --resume");
+                }
                 throw new IOException("it was written by a run with a different configuration or network; "
                         + "use another --out directory or drop --resume");
             }

@@ -145,6 +145,39 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("different configuration"), e.getMessage());
     }
 
+    /** A checkpoint names its data: resuming on another training set or evaluation split is refused. */
+    @Test
+    void resumeRefusesOtherData(@TempDir Path dir) throws Exception {
+        TrainingData train = toy(128, 8);
+        TrainingData test = toy(64, 9);
+        Model m = Models.mnist(4, 4, 8, new Celu(1f), 1);
+        assertThrows(Trainer.StoppedException.class,
+                () -> new Trainer(m, cfg(2), System.out).stopAfterEpoch(1).train(train, test, dir, false));
+        for (TrainingData[] other : new TrainingData[][] {{toy(128, 10), test}, {train, toy(64, 11)}}) {
+            Exception e = assertThrows(java.io.IOException.class, () -> new Trainer(Models.mnist(4, 4, 8,
+                    new Celu(1f), 1), cfg(2), System.out).train(other[0], other[1], dir, true));
+            assertTrue(e.getMessage().contains("trained on other data"), e.getMessage());
+        }
+        // The same data, as a fresh copy of equal content, resume.
+        Trainer.Result r = new Trainer(Models.mnist(4, 4, 8, new Celu(1f), 1), cfg(2), System.out)
+                .train(toy(128, 8), toy(64, 9), dir, true);
+        assertTrue(r.resumed());
+    }
+
+    @Test
+    void dataFingerprintFollowsContentNotIdentity() {
+        assertEquals(toy(32, 3).fingerprint(), toy(32, 3).fingerprint());
+        TrainingData a = toy(32, 3);
+        float[] img = a.images.clone();
+        img[img.length - 1] += 1e-3f;
+        TrainingData b = new TrainingData(a.n, a.channels, a.height, a.width, img, a.labels, a.classes);
+        assertTrue(!a.fingerprint().equals(b.fingerprint()), "one changed pixel changes the fingerprint");
+        int[] labels = a.labels.clone();
+        labels[0] = (labels[0] + 1) % a.classes;
+        TrainingData c = new TrainingData(a.n, a.channels, a.height, a.width, a.images, labels, a.classes);
+        assertTrue(!a.fingerprint().equals(c.fingerprint()), "one changed label changes the fingerprint");
+    }
+
     @Test
     void resumeNamesTheFormatOfAnOlderCheckpoint(@TempDir Path dir) throws Exception {
         TrainingData train = toy(128, 8);
