@@ -223,8 +223,7 @@ abstract class PulsedOptimizer implements DeviceTraining {
     /**
      * The algorithm and every tile, as the checkpoint fingerprint needs them. A tile's learning-rate multiplier
      * (its Param's lrScale, {@code --device-lr-scale}) is named when it is not 1, so that a run resumed under
-     * another multiplier is refused instead of silently mixing two settings; leaving out the default keeps the
-     * fingerprints of checkpoints written before it was named.
+     * another multiplier is refused instead of silently mixing two settings.
      */
     @Override
     public String toString() {
