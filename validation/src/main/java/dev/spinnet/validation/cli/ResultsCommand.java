@@ -76,11 +76,9 @@ public final class ResultsCommand implements Callable<Integer> {
         }
         for (SeedSpread.Group g : groups) {
             TreeSet<String> machines = new TreeSet<>();
-            for (String k : figures.keySet()) {
-                if (k.endsWith(figure) && SeedSpread.configurationOf(k).equals(g.key())) {
-                    String m = meta.path(k).path("machine").asText("");
-                    machines.add(m.isEmpty() ? "unknown machine" : m);
-                }
+            for (String k : g.keys().values()) {
+                String m = meta.path(k).path("machine").asText("");
+                machines.add(m.isEmpty() ? "unknown machine" : m);
             }
             String seeds = g.bySeed().keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
             String values = g.bySeed().values().stream().map(v -> String.format(Locale.ROOT, "%.4g", v))

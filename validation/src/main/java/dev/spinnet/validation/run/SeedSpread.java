@@ -29,10 +29,12 @@ public final class SeedSpread {
      *
      * @param key    the recorded key without its seed part: the key seed 1 is recorded under
      * @param bySeed figure per seed, seeds ascending
+     * @param keys   the recorded key of each seed's figure
      */
-    public record Group(String key, SortedMap<Integer, Double> bySeed) {
+    public record Group(String key, SortedMap<Integer, Double> bySeed, SortedMap<Integer, String> keys) {
         public Group {
             bySeed = Collections.unmodifiableSortedMap(new TreeMap<>(bySeed));
+            keys = Collections.unmodifiableSortedMap(new TreeMap<>(keys));
         }
 
         public int n() {
@@ -96,17 +98,20 @@ public final class SeedSpread {
             throw new IllegalArgumentException("--figure must not be empty");
         }
         SortedMap<String, SortedMap<Integer, Double>> groups = new TreeMap<>();
+        SortedMap<String, SortedMap<Integer, String>> keys = new TreeMap<>();
         for (Map.Entry<String, Double> e : figures.entrySet()) {
             String k = e.getKey();
             if (!k.endsWith(suffix) || !k.contains(match) || e.getValue() == null) {
                 continue;
             }
-            groups.computeIfAbsent(configurationOf(k), g -> new TreeMap<>()).put(seedOf(k), e.getValue());
+            String c = configurationOf(k);
+            groups.computeIfAbsent(c, g -> new TreeMap<>()).put(seedOf(k), e.getValue());
+            keys.computeIfAbsent(c, g -> new TreeMap<>()).put(seedOf(k), k);
         }
         List<Group> out = new ArrayList<>();
         groups.forEach((k, v) -> {
             if (v.size() >= minSeeds) {
-                out.add(new Group(k, v));
+                out.add(new Group(k, v, keys.get(k)));
             }
         });
         return out;
