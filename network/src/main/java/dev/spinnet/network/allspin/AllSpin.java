@@ -174,6 +174,9 @@ public final class AllSpin {
         private double rangeFactor = 3;
         private PulseOptions options;
         private double deviceLrScale = 1;
+        private double classifierLrScale = Double.NaN;
+        private double classifierRangeFactor = Double.NaN;
+        private int classifierTile = -1;
         private double momentum;
         private boolean nesterov;
         private MixedPrecision.Transfer transfer = MixedPrecision.Transfer.NOMINAL;
@@ -245,6 +248,29 @@ public final class AllSpin {
             return this;
         }
 
+        /**
+         * Learning-rate multiplier of the classifier tile alone (the last weight layer, a Linear); NaN (default)
+         * gives it {@link #deviceLrScale}. Under BatchNorm the conv tiles' equilibrium does not depend on their
+         * scale; the classifier has no BatchNorm after it, so its scale sets how far it moves.
+         */
+        public Builder classifierLrScale(double s) {
+            if (!Double.isNaN(s) && (!(s > 0) || !Double.isFinite(s))) {
+                throw new IllegalArgumentException("classifier learning-rate scale must be finite and > 0, got " + s);
+            }
+            this.classifierLrScale = s;
+            return this;
+        }
+
+        /** w_max of the classifier tile alone, as a multiple of its initial weights' rms; NaN (default): the
+         * {@link #rangeFactor} of every tile. */
+        public Builder classifierRangeFactor(double f) {
+            if (!Double.isNaN(f) && (!(f > 0) || !Double.isFinite(f))) {
+                throw new IllegalArgumentException("classifier range factor must be finite and > 0, got " + f);
+            }
+            this.classifierRangeFactor = f;
+            return this;
+        }
+
         /** Digital momentum of the mixed-precision accumulator (default 0, as Nandakumar et al.). */
         public Builder momentum(double m, boolean nesterovForm) {
             this.momentum = m;
@@ -297,7 +323,13 @@ public final class AllSpin {
             List<DeviceActivation> acts = new ArrayList<>();
             List<Param> deviceParams = new ArrayList<>();
             List<String> names = new ArrayList<>();
+            classifierTile = -1;
             Sequential net = convert(source.net(), "", acts, deviceParams, names);
+            boolean classifierOwn = !Double.isNaN(classifierLrScale) || !Double.isNaN(classifierRangeFactor);
+            if (synapse != null && classifierOwn && classifierTile != deviceParams.size() - 1) {
+                throw new IllegalArgumentException("classifier settings need a network whose last weight layer is "
+                        + "a Linear classifier");
+            }
             String suffix = (synapse != null ? "+syn(" + synapse.name() + ")" : "")
                     + (neuron != null ? "+neuron(" + neuron.table().name() + ")" : "");
             Model m = new Model(source.name() + suffix, net, source.inputShape(), source.whitenBias());
@@ -316,7 +348,9 @@ public final class AllSpin {
             List<DevicePairWeights> tiles = new ArrayList<>();
             for (int k = 0; k < deviceParams.size(); k++) {
                 Param p = deviceParams.get(k);
-                tiles.add(new DevicePairWeights(names.get(k), p, synapse, DevicePairWeights.scaleFor(p, rangeFactor),
+                double range = k == classifierTile && !Double.isNaN(classifierRangeFactor) ? classifierRangeFactor
+                        : rangeFactor;
+                tiles.add(new DevicePairWeights(names.get(k), p, synapse, DevicePairWeights.scaleFor(p, range),
                         mode, Noise.key(seed, 11, k)));
             }
             Set<Param> onDevices = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -347,8 +381,9 @@ public final class AllSpin {
         }
 
         private void scale(List<Param> ps) {
-            for (Param p : ps) {
-                p.lrScale = (float) deviceLrScale;
+            for (int k = 0; k < ps.size(); k++) {
+                boolean own = k == classifierTile && !Double.isNaN(classifierLrScale);
+                ps.get(k).lrScale = (float) (own ? classifierLrScale : deviceLrScale);
             }
         }
 
@@ -377,6 +412,7 @@ public final class AllSpin {
                 }
                 Param w = l instanceof Conv2d c ? c.weight() : l instanceof Linear lin ? lin.weight() : null;
                 if (w != null && w.trainable && synapse != null) {
+                    classifierTile = l instanceof Linear ? deviceParams.size() : -1;
                     deviceParams.add(w);
                     names.add("layer" + where + " " + l.describe());
                 }

@@ -170,6 +170,35 @@ class AllSpinTest {
                 .synapse(dev).algorithm(AllSpin.Algorithm.HARDWARE_AWARE).build(lookahead));
     }
 
+    /** The classifier's own lr scale and range act on the last tile, a Linear, and leave every other tile alone. */
+    @Test
+    void classifierSettingsReachTheLastTileOnly() {
+        TrainConfig c = cfg(1);
+        PulseDevice dev = ExponentialPulseDevice.linear(65);
+        List<DevicePairWeights> plain = AllSpin.builder(Models.mnist(4, 4, 8, new Celu(1f), 1)).synapse(dev)
+                .deviceLrScale(0.1).build(c).training().tiles();
+        List<DevicePairWeights> own = AllSpin.builder(Models.mnist(4, 4, 8, new Celu(1f), 1)).synapse(dev)
+                .deviceLrScale(0.1).classifierLrScale(1).classifierRangeFactor(6).build(c).training().tiles();
+        int last = own.size() - 1;
+        for (int k = 0; k < own.size(); k++) {
+            float lr = own.get(k).param().lrScale;
+            assertEquals(k == last ? 1f : 0.1f, lr, 0f, "lr scale of tile " + k);
+            assertEquals(0.1f, plain.get(k).param().lrScale, 0f);
+            double ratio = own.get(k).wMax() / plain.get(k).wMax();
+            assertEquals(k == last ? 2.0 : 1.0, ratio, 1e-6, "range of tile " + k);
+        }
+        assertTrue(own.get(last).name().contains("linear") || own.get(last).name().contains("Linear"),
+                own.get(last).name());
+        // A network whose last weight layer is a conv has no classifier tile to set.
+        Model convOnly = new Model("conv", new dev.spinnet.network.layer.Sequential(
+                new dev.spinnet.network.layer.Conv2d(1, 2, 3, 1, false, new dev.spinnet.network.tensor.Rng(1))),
+                new int[]{1, 8, 8}, null);
+        Exception e = assertThrows(IllegalArgumentException.class, () -> AllSpin.builder(convOnly).synapse(dev)
+                .classifierLrScale(1).build(c));
+        assertTrue(e.getMessage().contains("Linear classifier"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AllSpin.builder(convOnly).classifierRangeFactor(-1));
+    }
+
     @Test
     void sameSeedSameRunAndResumeMidRunMatchesStraightRun(@TempDir Path dir) throws Exception {
         for (AllSpin.Algorithm alg : AllSpin.Algorithm.values()) {

@@ -135,6 +135,16 @@ public final class TrainCommand implements Callable<Integer> {
             description = "learning-rate multiplier of the device weights (default: ${DEFAULT-VALUE})")
     double deviceLrScale;
 
+    @Option(names = "--classifier-lr-scale", paramLabel = "X",
+            description = "with --synapse (in-situ, mixed): learning-rate multiplier of the classifier tile alone, the"
+                    + " last Linear layer, which has no BatchNorm after it (default: --device-lr-scale)")
+    Double classifierLrScale;
+
+    @Option(names = "--classifier-range-factor", paramLabel = "F",
+            description = "with --synapse: range w_max of the classifier tile alone, as a multiple of its initial"
+                    + " weights' rms (default: --range-factor)")
+    Double classifierRangeFactor;
+
     @Option(names = "--device-momentum", defaultValue = "0",
             description = "momentum of the mixed-precision accumulator (default: ${DEFAULT-VALUE})")
     double deviceMomentum;
@@ -209,7 +219,9 @@ public final class TrainCommand implements Callable<Integer> {
                 : DeviceFiles.readNeuron(neuronFile).pooledNoise();
         DeviceRecipe recipe = DeviceRecipe.of(synapseDevice, neuronTable, alg, rangeFactor, deviceLrScale,
                 deviceMomentum, seed).withNeuronMapping(neuronSpan, neuronNoise).withNeuronSpread(neuronSpread)
-                .withRefresh(refreshEvery, rerange).withTransfer(transfer).withDeviceLookahead(deviceLookahead);
+                .withRefresh(refreshEvery, rerange).withTransfer(transfer).withDeviceLookahead(deviceLookahead)
+                .withClassifier(classifierLrScale != null ? classifierLrScale : Double.NaN,
+                        classifierRangeFactor != null ? classifierRangeFactor : Double.NaN);
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("runs").resolve(dataset + "-" + preset);
         CliSupport.requireWritableDir(outDir);
 
@@ -313,6 +325,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + (neuronFile != null && neuronSpread != 0 ? " --neuron-spread " + neuronSpread : "")
                     + (allSpin != null ? " --algorithm " + algorithm + " --range-factor " + rangeFactor
                     + " --device-lr-scale " + deviceLrScale + " --device-momentum " + deviceMomentum
+                    + (classifierLrScale != null ? " --classifier-lr-scale " + classifierLrScale : "")
+                    + (classifierRangeFactor != null ? " --classifier-range-factor " + classifierRangeFactor : "")
                     + " --refresh-every " + refreshEvery + (rerange > 0 ? " --rerange " + rerange : "")
                     + " --transfer " + transfer : "") + (deviceLookahead ? " --device-lookahead" : "");
             ResultsFile.merge(ResultsFile.defaultPath(), figs, Map.of("data_format", dataFormat.name()),
@@ -433,6 +447,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (pulsed && deviceLrScale != headlineLrScale(dataset)) {
             k.append("_lr").append(deviceLrScale);
         }
+        if (classifierRangeFactor != null) {
+            k.append("_clsrange").append(classifierRangeFactor);
+        }
+        if (classifierLrScale != null) {
+            k.append("_clslr").append(classifierLrScale);
+        }
         if (algorithm.equals("mixed") && deviceMomentum != headlineMomentum(dataset)) {
             k.append("_mom").append(deviceMomentum);
         }
@@ -518,6 +538,22 @@ public final class TrainCommand implements Callable<Integer> {
         Flags.positive("--range-factor", rangeFactor);
         Flags.positive("--device-lr-scale", deviceLrScale);
         Flags.inRange("--device-momentum", deviceMomentum, 0, 1);
+        if (classifierLrScale != null || classifierRangeFactor != null) {
+            String flag = classifierLrScale != null ? "--classifier-lr-scale" : "--classifier-range-factor";
+            if (synapseFile == null) {
+                throw new IllegalArgumentException(flag + " needs --synapse (it sets the classifier's device tile)");
+            }
+        }
+        if (classifierLrScale != null) {
+            Flags.positive("--classifier-lr-scale", classifierLrScale);
+            if (algorithm.equals("hardware-aware")) {
+                throw new IllegalArgumentException("--classifier-lr-scale acts on pulsed updates (in-situ, mixed),"
+                        + " not on --algorithm hardware-aware");
+            }
+        }
+        if (classifierRangeFactor != null) {
+            Flags.positive("--classifier-range-factor", classifierRangeFactor);
+        }
     }
 
 }

@@ -26,13 +26,16 @@ import dev.spinnet.network.train.Trainer;
  * @param neuronNoise multiplier of the neuron's fitted cycle-to-cycle output noise in training (0: noise-free)
  * @param neuronSpread multiplier of the neuron's fitted device-to-device spread, one device per channel (0: every
  *        neuron the nominal device)
+ * @param classifierLrScale learning-rate multiplier of the classifier tile alone (NaN: deviceLrScale)
+ * @param classifierRangeFactor range factor of the classifier tile alone (NaN: rangeFactor)
  * @param deviceLookahead keep the recipe's Lookahead with device synapses: the slow average is held in the digital
  *        periphery and the devices are pulsed towards it ({@link dev.spinnet.network.optim.Optimizer#assign})
  */
 public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algorithm algorithm, double rangeFactor,
                            double deviceLrScale, double deviceMomentum, int refreshEvery, double rerange,
                            MixedPrecision.Transfer transfer, double neuronLo, double neuronHi, double neuronNoise,
-                           double neuronSpread, boolean deviceLookahead, long seed) {
+                           double neuronSpread, boolean deviceLookahead, double classifierLrScale,
+                           double classifierRangeFactor, long seed) {
 
     /** Pre-activations z in [-4, 4] (BatchNorm output) map onto the device input grid. */
     public static final double NEURON_Z_LO = -4;
@@ -44,7 +47,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             double rangeFactor, double deviceLrScale, double deviceMomentum, long seed) {
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum,
                 DEFAULT_REFRESH_EVERY, 0.0, MixedPrecision.Transfer.NOMINAL, NEURON_Z_LO,
-                NEURON_Z_HI, 1.0, 0.0, false, seed);
+                NEURON_Z_HI, 1.0, 0.0, false, Double.NaN, Double.NaN, seed);
     }
 
     /** The same recipe with pre-activations in [-span, span] mapped onto the neuron grid and scaled noise. */
@@ -56,7 +59,8 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             throw new IllegalArgumentException("--neuron-noise must be finite and >= 0, got " + noise);
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
-                rerange, transfer, -span, span, noise, neuronSpread, deviceLookahead, seed);
+                rerange, transfer, -span, span, noise, neuronSpread, deviceLookahead,
+                classifierLrScale, classifierRangeFactor, seed);
     }
 
     /** The same recipe with every channel's neuron its own device, spread by m times the fitted spread. */
@@ -69,7 +73,8 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
                     + " has no device-to-device spread");
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
-                rerange, transfer, neuronLo, neuronHi, neuronNoise, m, deviceLookahead, seed);
+                rerange, transfer, neuronLo, neuronHi, neuronNoise, m, deviceLookahead,
+                classifierLrScale, classifierRangeFactor, seed);
     }
 
     /** The same recipe with another refresh interval and re-ranging factor. */
@@ -81,7 +86,8 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             throw new IllegalArgumentException("--rerange must be finite and >= 0, got " + rerangeFactor);
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, every,
-                rerangeFactor, transfer, neuronLo, neuronHi, neuronNoise, neuronSpread, deviceLookahead, seed);
+                rerangeFactor, transfer, neuronLo, neuronHi, neuronNoise, neuronSpread, deviceLookahead,
+                classifierLrScale, classifierRangeFactor, seed);
     }
 
     /** The same recipe with another mixed-precision transfer rule ("nominal" or "measured"). */
@@ -92,7 +98,8 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             default -> throw new IllegalArgumentException("--transfer must be nominal or measured, got '" + name + "'");
         };
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
-                rerange, t, neuronLo, neuronHi, neuronNoise, neuronSpread, deviceLookahead, seed);
+                rerange, t, neuronLo, neuronHi, neuronNoise, neuronSpread, deviceLookahead,
+                classifierLrScale, classifierRangeFactor, seed);
     }
 
     /** Parses the command-line name of an update algorithm. */
@@ -119,7 +126,24 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             throw new IllegalArgumentException("--device-lookahead does not combine with --algorithm hardware-aware");
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
-                rerange, transfer, neuronLo, neuronHi, neuronNoise, neuronSpread, on, seed);
+                rerange, transfer, neuronLo, neuronHi, neuronNoise, neuronSpread, on,
+                classifierLrScale, classifierRangeFactor, seed);
+    }
+
+    /**
+     * The same recipe with the classifier tile's own learning-rate multiplier and range factor (NaN: the values
+     * of every tile).
+     */
+    public DeviceRecipe withClassifier(double lrScale, double range) {
+        if (!Double.isNaN(lrScale) && !(lrScale > 0 && Double.isFinite(lrScale))) {
+            throw new IllegalArgumentException("--classifier-lr-scale must be finite and > 0, got " + lrScale);
+        }
+        if (!Double.isNaN(range) && !(range > 0 && Double.isFinite(range))) {
+            throw new IllegalArgumentException("--classifier-range-factor must be finite and > 0, got " + range);
+        }
+        return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
+                rerange, transfer, neuronLo, neuronHi, neuronNoise, neuronSpread, deviceLookahead, lrScale, range,
+                seed);
     }
 
     public boolean usesDevices() {
@@ -141,7 +165,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         AllSpin.Builder b = AllSpin.builder(model).algorithm(algorithm).rangeFactor(rangeFactor)
                 .deviceLrScale(deviceLrScale).momentum(deviceMomentum, true).refreshEvery(refreshEvery).rerange(rerange)
                 .transfer(transfer).neuronSpread(neuron != null ? neuronSpread : 0)
-                .seed(seed);
+                .classifierLrScale(classifierLrScale).classifierRangeFactor(classifierRangeFactor).seed(seed);
         TrainConfig c = cfg;
         if (synapse != null) {
             b.synapse(synapse);

@@ -102,6 +102,18 @@ class BadInputTest {
         Path out2 = freshOut("train-out");
         bad("train", "unknown preset 'huge'", out2, "train", "mnist", "--preset", "huge", "--out", out2.toString());
         bad("train", "Missing required parameter", null, "train");
+        String syn = Path.of("..", "data", "devices", "ferri-synapse.json").toString();
+        String[][] classifier = {
+            {"--classifier-lr-scale", "2", "needs --synapse", null},
+            {"--classifier-range-factor", "6", "needs --synapse", null},
+            {"--classifier-lr-scale", "NaN", "--classifier-lr-scale", syn},
+            {"--classifier-range-factor", "0", "--classifier-range-factor", syn},
+        };
+        for (String[] c : classifier) {
+            Path o = freshOut("train-out");
+            String[] args = with(base, "--out", o.toString(), c[0], c[1]);
+            bad("train", c[2], o, c[3] == null ? args : with(args, "--synapse", c[3]));
+        }
         Path out3 = freshOut("train-out");
         bad("train", "cannot be combined with --record", out3, with(base, "--out", out3.toString(), "--holdout", "100",
                 "--record"));
