@@ -209,10 +209,28 @@ class AllSpinTest {
     /** A checkpoint names the device learning-rate scale: resuming under another one is refused, not mixed. */
     @Test
     void resumeUnderAnotherDeviceLrScaleIsRefused(@TempDir Path dir) throws Exception {
-        PulseDevice dev = ExponentialPulseDevice.symmetric(33, 2, 0.02, 0.2);
         TrainConfig c = cfg(2);
-        java.util.function.DoubleFunction<AllSpin> make = s -> AllSpin.builder(Models.mnist(4, 4, 8, new Celu(1f), 9))
-                .synapse(dev).algorithm(AllSpin.Algorithm.MIXED_PRECISION).deviceLrScale(s).seed(5).build(c);
+        resumeUnderAnotherSettingIsRefused(dir, c, s -> AllSpin.builder(Models.mnist(4, 4, 8, new Celu(1f), 9))
+                .synapse(DEV33).algorithm(AllSpin.Algorithm.MIXED_PRECISION).deviceLrScale(s).seed(5).build(c));
+    }
+
+    /** The classifier's own lr scale and range are in the checkpoint too (each tile's lr scale and w_max). */
+    @Test
+    void resumeUnderAnotherClassifierSettingIsRefused(@TempDir Path dir) throws Exception {
+        TrainConfig c = cfg(2);
+        resumeUnderAnotherSettingIsRefused(dir.resolve("range"), c, f -> AllSpin.builder(
+                Models.mnist(4, 4, 8, new Celu(1f), 9)).synapse(DEV33).deviceLrScale(0.5).classifierRangeFactor(8 * f)
+                .seed(5).build(c));
+        resumeUnderAnotherSettingIsRefused(dir.resolve("lr"), c, s -> AllSpin.builder(
+                Models.mnist(4, 4, 8, new Celu(1f), 9)).synapse(DEV33).deviceLrScale(0.5).classifierLrScale(s)
+                .seed(5).build(c));
+    }
+
+    private static final PulseDevice DEV33 = ExponentialPulseDevice.symmetric(33, 2, 0.02, 0.2);
+
+    /** Trains one epoch built with {@code make(0.5)}, then resumes with 0.25 (refused) and with 0.5 (resumes). */
+    private static void resumeUnderAnotherSettingIsRefused(Path dir, TrainConfig c,
+            java.util.function.DoubleFunction<AllSpin> make) throws Exception {
         TrainingData train = toy(128, 4);
         TrainingData test = toy(64, 5);
         assertThrows(Trainer.StoppedException.class, () -> make.apply(0.5).trainer(c, QUIET).stopAfterEpoch(1)
@@ -221,7 +239,7 @@ class AllSpinTest {
                 .train(train, test, dir, true));
         assertTrue(String.valueOf(e.getMessage()).contains("different configuration"), e.toString());
         assertTrue(make.apply(0.5).trainer(c, QUIET).train(train, test, dir, true).resumed(),
-                "the same scale resumes");
+                "the same setting resumes");
     }
 
     /** Lookahead on device synapses (resets by pulses, slow copy in the checkpoint) keeps both properties. */
