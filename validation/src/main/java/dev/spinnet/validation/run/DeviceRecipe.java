@@ -26,10 +26,10 @@ import dev.spinnet.network.train.Trainer;
  * @param neuronNoise multiplier of the neuron's fitted cycle-to-cycle output noise in training (0: noise-free)
  * @param neuronSpread multiplier of the neuron's fitted device-to-device spread, one device per channel (0: every
  *        neuron the nominal device)
- * @param classifierLrScale learning-rate multiplier of the classifier tile alone (NaN: deviceLrScale)
- * @param classifierRangeFactor range factor of the classifier tile alone (NaN: rangeFactor)
  * @param deviceLookahead keep the recipe's Lookahead with device synapses: the slow average is held in the digital
  *        periphery and the devices are pulsed towards it ({@link dev.spinnet.network.optim.Optimizer#assign})
+ * @param classifierLrScale learning-rate multiplier of the classifier tile alone (NaN: deviceLrScale)
+ * @param classifierRangeFactor range factor of the classifier tile alone (NaN: rangeFactor)
  */
 public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algorithm algorithm, double rangeFactor,
                            double deviceLrScale, double deviceMomentum, int refreshEvery, double rerange,
