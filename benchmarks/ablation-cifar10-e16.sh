@@ -10,8 +10,13 @@
 #   ROW: any of relu celu neuron synapse ferri ferro (default: all six, in that order)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+known=" relu celu neuron synapse ferri ferro "
 data=()
-if [[ $# -gt 0 && -d "$1" ]]; then
+if [[ $# -gt 0 && "$known" != *" $1 "* ]]; then
+    if [[ ! -d "$1" ]]; then
+        echo "ablation-cifar10-e16.sh: '$1' is neither a row (relu, celu, neuron, synapse, ferri, ferro) nor a folder" >&2
+        exit 2
+    fi
     data=(--data "$1")
     shift
 elif [[ ! -d data/datasets/cifar10/cifar-10-batches-bin ]]; then
