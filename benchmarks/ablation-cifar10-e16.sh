@@ -14,7 +14,7 @@ known=" relu celu neuron synapse ferri ferro "
 data=()
 if [[ $# -gt 0 && "$known" != *" $1 "* ]]; then
     if [[ ! -d "$1" ]]; then
-        echo "ablation-cifar10-e16.sh: '$1' is neither a row (relu, celu, neuron, synapse, ferri, ferro) nor a folder" >&2
+        echo "ablation-cifar10-e16.sh: '$1' is neither a row (${known:1:-1}) nor a folder" >&2
         exit 2
     fi
     data=(--data "$1")
@@ -24,7 +24,7 @@ elif [[ ! -d data/datasets/cifar10/cifar-10-batches-bin ]]; then
     ./spinnet data fetch cifar10
 fi
 rows=("$@")
-[[ ${#rows[@]} -gt 0 ]] || rows=(relu celu neuron synapse ferri ferro)
+[[ ${#rows[@]} -gt 0 ]] || read -r -a rows <<< "$known"
 
 common=(--epochs 16 --record)
 ferri=(--synapse data/devices/ferri-synapse.json --neuron data/devices/ferri-neuron.json)
@@ -39,7 +39,7 @@ for row in "${rows[@]}"; do
         synapse) out=runs/cifar10-synapse-only-canonical-lr0.1-e16; args=(--synapse data/devices/ferri-synapse.json "${pulsed[@]}") ;;
         ferri)   out=runs/cifar10-allspin-ferri-canonical-lr0.1-nnoise0-e16; args=("${ferri[@]}" "${pulsed[@]}" --neuron-noise 0 --noisy-test 3) ;;
         ferro)   out=runs/cifar10-allspin-ferro-canonical-lr0.1-nnoise0-e16; args=("${ferro[@]}" "${pulsed[@]}" --neuron-noise 0 --noisy-test 1) ;;
-        *) echo "ablation-cifar10-e16.sh: unknown row '$row' (relu, celu, neuron, synapse, ferri or ferro)" >&2; exit 2 ;;
+        *) echo "ablation-cifar10-e16.sh: unknown row '$row' (${known:1:-1})" >&2; exit 2 ;;
     esac
     if [[ -f "$out/result.json" ]]; then
         echo "== $row: $out/result.json exists, skipped"
