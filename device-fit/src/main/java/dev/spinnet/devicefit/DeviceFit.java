@@ -61,6 +61,20 @@ public final class DeviceFit {
         };
     }
 
+    /** Builds every variant design, so that a bad --set fails before anything is simulated or written. */
+    public static void checkVariants(List<String> devices, Map<String, String> overrides, String variant) {
+        designs(devices, overrides, variant);
+    }
+
+    private static Map<String, Record> designs(List<String> devices, Map<String, String> overrides, String variant) {
+        Map<String, Record> designs = new LinkedHashMap<>();
+        for (String name : devices) {
+            Record d = name.endsWith("neuron") ? neuron(name) : synapse(name);
+            designs.put(name, variant == null ? d : DesignOverrides.apply(d, overrides, variant));
+        }
+        return designs;
+    }
+
     /** Parses "all" or a comma list of device names. */
     public static List<String> parseDevices(String spec) {
         if (spec == null || spec.equals("all")) {
@@ -87,16 +101,31 @@ public final class DeviceFit {
 
     public static Report run(List<String> devices, long seed, Path outDir, boolean spotChecks, int threads,
             PrintStream log) throws IOException {
+        return run(devices, Map.of(), null, seed, outDir, spotChecks, threads, log);
+    }
+
+    /**
+     * The pipeline on design variants: with a {@code variant} tag, each device's design gets the
+     * {@code overrides} (parameter name to value, {@link DesignOverrides}) and is written as
+     * {@code <device>-<variant>.json}. Every variant is built, and so checked, before anything is simulated.
+     */
+    public static Report run(List<String> devices, Map<String, String> overrides, String variant, long seed,
+            Path outDir, boolean spotChecks, int threads, PrintStream log) throws IOException {
+        if (variant == null && !overrides.isEmpty()) {
+            throw new IllegalArgumentException("--set needs --variant TAG, so that a changed design never takes "
+                    + "the name of the nominal one");
+        }
+        Map<String, Record> designs = designs(devices, overrides, variant);
         long t0 = System.nanoTime();
         Map<String, String> lines = new LinkedHashMap<>();
         Map<String, Object> results = new LinkedHashMap<>();
         try (RunPool pool = new RunPool(threads)) {
-            for (String name : devices) {
+            for (Record design : designs.values()) {
+                String name = design instanceof NeuronDesign n ? n.name() : ((SynapseDesign) design).name();
                 Path json = outDir.resolve(name + ".json");
                 Path png = outDir.resolve(name + ".png");
                 String line;
-                if (name.endsWith("neuron")) {
-                    NeuronDesign d = neuron(name);
+                if (design instanceof NeuronDesign d) {
                     NeuronResult r = NeuronPipeline.run(d, seed, pool);
                     NeuronModel m = r.model();
                     if (spotChecks) {
@@ -135,7 +164,7 @@ public final class DeviceFit {
                             100 * m.noise().deviceToDeviceScale(), m.inputUnitCurrentDensity(), r.seconds());
                     results.put(name, r);
                 } else {
-                    SynapseDesign d = synapse(name);
+                    SynapseDesign d = (SynapseDesign) design;
                     SynapseResult r = SynapsePipeline.run(d, seed, pool);
                     SynapseModel m = r.model();
                     DeviceModels.write(json, m);

@@ -36,6 +36,15 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--record", description = "merge fit_all_devices_seconds into benchmarks/results.json (needs --devices all)")
     boolean record;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE", mapFallbackValue = "",
+            description = "design variant: replace a numeric design parameter (SI units, as in the record's javadoc,"
+                    + " e.g. barrierDepth=20e-9); repeatable; needs --variant")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--variant", paramLabel = "TAG",
+            description = "name of the design variant given by --set: files are written as <device>-<TAG>.json")
+    String variant;
+
     @Override
     public Integer call() throws Exception {
         List<String> list = DeviceFit.parseDevices(devices);
@@ -45,10 +54,30 @@ public final class FitCommand implements Callable<Integer> {
         if (record && !list.equals(DeviceFit.ALL)) {
             throw new IllegalArgumentException("--record times the whole pipeline: use it with --devices all");
         }
+        if (!overrides.isEmpty() && variant == null) {
+            throw new IllegalArgumentException("--set needs --variant TAG, so that a changed design never takes the"
+                    + " name of the nominal one");
+        }
+        if (variant != null && overrides.isEmpty()) {
+            throw new IllegalArgumentException("--variant " + variant + " without --set: the design would be the nominal one");
+        }
+        if (variant != null && record) {
+            throw new IllegalArgumentException("--record times the nominal pipeline: not with --variant");
+        }
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                throw new IllegalArgumentException("--set " + e.getKey() + ": expected NAME=VALUE");
+            }
+        }
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("data").resolve("devices");
         CliSupport.requireWritableDir(outDir);
+        DeviceFit.Report r;
+        if (variant != null) {
+            // Every variant is built (and its values checked) before the output folder is touched.
+            DeviceFit.checkVariants(list, overrides, variant);
+        }
         CliSupport.createOutputDir(outDir);
-        DeviceFit.Report r = DeviceFit.run(list, seed, outDir, !noSpotChecks, threads, System.out);
+        r = DeviceFit.run(list, overrides, variant, seed, outDir, !noSpotChecks, threads, System.out);
         System.out.println();
         System.out.print(DeviceFit.markdown(r));
         System.out.printf(Locale.ROOT, "%nfit %d device(s) in %.1f s with %d threads%n", list.size(), r.seconds(),

@@ -192,6 +192,23 @@ class BadInputTest {
                 c[0]} : new String[] {"fit", "--out", out.toString(), c[0], c[1]};
             bad("fit", c[2], out, args);
         }
+        String[][] variants = {
+            {"--set barrierDepth=20e-9", "--variant"},
+            {"--variant b20", "without --set"},
+            {"--set barrierDepth=20e-9 --variant B/20", "--variant"},
+            {"--set barrierDepth=-1e-9 --variant b", "barrierDepth"},
+            {"--set barrierDepth=NaN --variant b", "barrierDepth"},
+            {"--set barrierDepht=2e-8 --variant b", "barrierDepht"},
+            {"--set barrierDepth --variant b", "NAME=VALUE"},
+            {"--set notches=33 --variant b", "notches"},
+            {"--set barrierDepth=2e-8 --variant b --record", "--record"},
+        };
+        for (String[] c : variants) {
+            Path out = freshOut("fit-out");
+            List<String> args = new ArrayList<>(List.of("fit", "--out", out.toString(), "--devices", "ferri-neuron"));
+            args.addAll(Arrays.asList(c[0].split(" ")));
+            bad("fit", c[1], out, args.toArray(String[]::new));
+        }
     }
 
     @Test
