@@ -374,7 +374,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (synapseFile != null && !algorithm.equals("mixed")) {
             kind += algorithm.equals("in-situ") ? "_insitu" : "_hwaware";
         }
-        kind += deviceVariant();
+        kind += deviceFiles() + deviceVariant();
         if (noLookahead) {
             kind += "_nolookahead";
         }
@@ -420,6 +420,45 @@ public final class TrainCommand implements Callable<Integer> {
 
     private boolean noiseByInput() {
         return neuronNoiseModel.equals("input");
+    }
+
+    /**
+     * Key suffixes for device files other than the standard pair: a neuron of another family than the synapse
+     * (or, alone, than the ferrimagnetic one) and design variants ({@code <device>-<TAG>.json}, written by
+     * {@code fit --variant TAG}), so that a variant device never writes the nominal device's keys.
+     */
+    String deviceFiles() {
+        StringBuilder k = new StringBuilder();
+        String synapseFamily = synapseFile != null ? family(synapseFile) : null;
+        if (neuronFile != null) {
+            String f = family(neuronFile);
+            if (!f.equals(synapseFamily != null ? synapseFamily : "ferri")) {
+                k.append("_neuron").append(f);
+            }
+            k.append(variantTag(neuronFile, "neuron"));
+        }
+        if (synapseFile != null) {
+            k.append(variantTag(synapseFile, "synapse"));
+        }
+        return k.toString();
+    }
+
+    private static String stem(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.json$", "");
+    }
+
+    private static String family(Path file) {
+        return stem(file).replaceFirst("-.*", "");
+    }
+
+    /** "_neuronTAG" for {@code <family>-neuron-TAG.json}; characters outside [a-z0-9.] become '_'. */
+    private static String variantTag(Path file, String role) {
+        String s = stem(file);
+        int at = s.indexOf("-" + role + "-");
+        if (at < 0) {
+            return "";
+        }
+        return "_" + role + s.substring(at + role.length() + 2).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]", "_");
     }
 
     /** Key suffixes for the device settings that differ from the headline's; each only where it acts. */

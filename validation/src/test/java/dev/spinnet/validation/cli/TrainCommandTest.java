@@ -277,6 +277,26 @@ class TrainCommandTest {
                 "--device-lr-scale", "50", "--device-momentum", "0.9"));
     }
 
+    @Test
+    void otherNeuronFamiliesAndDesignVariantsGetTheirOwnKeys() {
+        String syn = "data/devices/ferri-synapse.json";
+        String neu = "data/devices/ferri-neuron.json";
+        assertEquals("allspin_ferri_neuronferro", recordKind(true, "cifar10", "--synapse", syn, "--neuron",
+                "data/devices/ferro-neuron.json", "--device-momentum", "0.85"));
+        assertEquals("allspin_ferri_neuronb20nm_nnoise0.0", recordKind(true, "cifar10", "--synapse", syn, "--neuron",
+                "runs/devices/ferri-neuron-b20nm.json", "--device-momentum", "0.85", "--neuron-noise", "0"));
+        assertEquals("allspin_ferri_synapsen65", recordKind(true, "cifar10", "--synapse",
+                "runs/ferri-synapse-n65.json", "--neuron", neu, "--device-momentum", "0.85"));
+        assertEquals("device_neuron_only_neuronb20nm", recordKind(true, "cifar10", "--neuron",
+                "x/ferri-neuron-b20nm.json"));
+        assertEquals("device_neuron_only_neuronferro", recordKind(true, "cifar10", "--neuron",
+                "data/devices/ferro-neuron.json"));
+        assertEquals("device_neuron_only_neuronmy_b_20", recordKind(true, "cifar10", "--neuron",
+                "ferri-neuron-My B+20.json"));
+        assertEquals("device_neuron_only", recordKind(true, "cifar10", "--neuron", neu));
+        assertEquals("device_synapse_only", recordKind(true, "cifar10", "--synapse", syn, "--device-momentum", "0.85"));
+    }
+
     /** Every train figure in benchmarks/results.json: its recorded command, rerun, writes the same key. */
     @Test
     void everyRecordedTrainCommandRegeneratesItsOwnKey() throws Exception {
