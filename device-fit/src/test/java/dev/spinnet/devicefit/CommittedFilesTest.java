@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import dev.spinnet.devicefit.neuron.NeuronDesign;
@@ -57,8 +59,12 @@ class CommittedFilesTest {
     }
 
     static void synapse(String name) throws IOException {
+        synapse(DeviceFit.synapse(name));
+    }
+
+    static void synapse(SynapseDesign d) throws IOException {
+        String name = d.name();
         SynapseModel m = DeviceModels.readSynapse(DIR.resolve(name + ".json"));
-        SynapseDesign d = DeviceFit.synapse(name);
         double w = SynapseSimulator.calibrateWidth(d);
         assertEquals(w, m.pulseWidthS(), 1e-6 * w, name + " pulse width");
         double[] up = SynapseSimulator.branchT0(d, SynapseVariant.nominal(d), w, +1);
@@ -78,6 +84,17 @@ class CommittedFilesTest {
     @Test
     void ferroSynapseTables() throws IOException {
         synapse("ferro-synapse");
+    }
+
+    /** The committed design variant: {@code fit --devices ferri-synapse --set notches=65 --variant n65}. */
+    @Test
+    void ferriSynapseWith65NotchesTables() throws IOException {
+        SynapseDesign d = DesignOverrides.apply(DeviceFit.synapse("ferri-synapse"), Map.of("notches", "65"), "n65");
+        synapse(d);
+        SynapseModel m = DeviceModels.readSynapse(DIR.resolve("ferri-synapse-n65.json"));
+        assertEquals(65.0, m.provenance().parameters().get("notches"));
+        assertEquals(65, m.distinguishableStates());
+        assertTrue(Files.isRegularFile(DIR.resolve("ferri-synapse-n65.png")));
     }
 
     @Test
