@@ -67,6 +67,10 @@ public final class DeviceFit {
     }
 
     private static Map<String, Record> designs(List<String> devices, Map<String, String> overrides, String variant) {
+        if (variant == null && !overrides.isEmpty()) {
+            throw new IllegalArgumentException("--set needs --variant TAG, so that a changed design never takes "
+                    + "the name of the nominal one");
+        }
         Map<String, Record> designs = new LinkedHashMap<>();
         for (String name : devices) {
             Record d = name.endsWith("neuron") ? neuron(name) : synapse(name);
@@ -111,10 +115,6 @@ public final class DeviceFit {
      */
     public static Report run(List<String> devices, Map<String, String> overrides, String variant, long seed,
             Path outDir, boolean spotChecks, int threads, PrintStream log) throws IOException {
-        if (variant == null && !overrides.isEmpty()) {
-            throw new IllegalArgumentException("--set needs --variant TAG, so that a changed design never takes "
-                    + "the name of the nominal one");
-        }
         Map<String, Record> designs = designs(devices, overrides, variant);
         long t0 = System.nanoTime();
         Map<String, String> lines = new LinkedHashMap<>();

@@ -54,10 +54,6 @@ public final class FitCommand implements Callable<Integer> {
         if (record && !list.equals(DeviceFit.ALL)) {
             throw new IllegalArgumentException("--record times the whole pipeline: use it with --devices all");
         }
-        if (!overrides.isEmpty() && variant == null) {
-            throw new IllegalArgumentException("--set needs --variant TAG, so that a changed design never takes the"
-                    + " name of the nominal one");
-        }
         if (variant != null && overrides.isEmpty()) {
             throw new IllegalArgumentException("--variant " + variant + " without --set: the design would be the nominal one");
         }
@@ -71,13 +67,10 @@ public final class FitCommand implements Callable<Integer> {
         }
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("data").resolve("devices");
         CliSupport.requireWritableDir(outDir);
-        DeviceFit.Report r;
-        if (variant != null) {
-            // Every variant is built (and its values checked) before the output folder is touched.
-            DeviceFit.checkVariants(list, overrides, variant);
-        }
+        // Every variant is built (and its values checked) before the output folder is touched.
+        DeviceFit.checkVariants(list, overrides, variant);
         CliSupport.createOutputDir(outDir);
-        r = DeviceFit.run(list, overrides, variant, seed, outDir, !noSpotChecks, threads, System.out);
+        DeviceFit.Report r = DeviceFit.run(list, overrides, variant, seed, outDir, !noSpotChecks, threads, System.out);
         System.out.println();
         System.out.print(DeviceFit.markdown(r));
         System.out.printf(Locale.ROOT, "%nfit %d device(s) in %.1f s with %d threads%n", list.size(), r.seconds(),
