@@ -353,7 +353,7 @@ public final class TrainCommand implements Callable<Integer> {
     String recordKind(Presets p, boolean devices) {
         String kind;
         if (synapseFile != null && neuronFile != null) {
-            kind = "allspin_" + synapseFile.getFileName().toString().replaceFirst("-.*", "");
+            kind = "allspin_" + family(synapseFile);
         } else if (devices) {
             kind = synapseFile != null ? "device_synapse_only" : "device_neuron_only";
         } else {
