@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
         description = {"Seed statistics of the recorded figures: every configuration of benchmarks/results.json",
                 "recorded for several seeds (keys that differ only in _seedN; seed 1 has no seed part), with the",
                 "figure per seed, mean, sample standard deviation, 95 % Student-t confidence interval of the mean,",
-                "and the machines the seeds ran on."})
+                "and the machines the seeds ran on. With --compare BASE --compare OTHER: Welch's test of the",
+                "difference of the two configurations' means."})
 public final class ResultsCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "FILE", description = "results file (default: benchmarks/results.json)")
     Path file;
@@ -44,6 +45,12 @@ public final class ResultsCommand implements Callable<Integer> {
     @Option(names = "--min-seeds", paramLabel = "N", defaultValue = "2",
             description = "only configurations recorded for at least N seeds (default: ${DEFAULT-VALUE})")
     int minSeeds;
+
+    @Option(names = "--compare", paramLabel = "KEY",
+            description = "give twice (base, then other): compare the two configurations with these keys, as the"
+                    + " listing prints them (the figure suffix may be left off): difference of means, its 95 % CI"
+                    + " and p-value (Welch's t-test)")
+    List<String> compare;
 
     @Override
     public Integer call() throws IOException {
@@ -66,6 +73,9 @@ public final class ResultsCommand implements Callable<Integer> {
             if (e.getValue().isNumber()) {
                 figures.put(e.getKey(), e.getValue().asDouble());
             }
+        }
+        if (compare != null) {
+            return compare(figures, f);
         }
         List<SeedSpread.Group> groups = SeedSpread.of(figures, figure, match, minSeeds);
         JsonNode meta = root.path("_meta");
@@ -92,6 +102,37 @@ public final class ResultsCommand implements Callable<Integer> {
             }
             System.out.println("  on " + (machines.size() == 1 ? "one machine: " : machines.size() + " machines: ")
                     + String.join("; ", machines));
+        }
+        return 0;
+    }
+
+    private int compare(Map<String, Double> figures, Path f) {
+        if (compare.size() != 2) {
+            throw new IllegalArgumentException("--compare needs exactly two keys (base, then other), got "
+                    + compare.size());
+        }
+        Map<String, SeedSpread.Group> byKey = new LinkedHashMap<>();
+        SeedSpread.of(figures, figure, "", 1).forEach(g -> byKey.put(g.key(), g));
+        SeedSpread.Group[] pair = new SeedSpread.Group[2];
+        for (int i = 0; i < 2; i++) {
+            String k = compare.get(i).endsWith(figure) ? compare.get(i) : compare.get(i) + figure;
+            pair[i] = byKey.get(SeedSpread.configurationOf(k));
+            if (pair[i] == null) {
+                throw new IllegalArgumentException("--compare: no configuration " + k + " in " + f
+                        + " (spinnet results --min-seeds 1 lists them)");
+            }
+        }
+        SeedSpread.Comparison c = SeedSpread.compare(pair[0], pair[1]);
+        System.out.printf(Locale.ROOT, "base  %s: n %d, mean %.4g, sample std %.3g%n", c.base().key(),
+                c.base().n(), c.base().mean(), c.base().std());
+        System.out.printf(Locale.ROOT, "other %s: n %d, mean %.4g, sample std %.3g%n", c.other().key(),
+                c.other().n(), c.other().mean(), c.other().std());
+        if (Double.isNaN(c.pValue())) {
+            System.out.printf(Locale.ROOT, "difference (other - base) %+.3g; neither varies over its seeds, so"
+                    + " no test%n", c.difference());
+        } else {
+            System.out.printf(Locale.ROOT, "difference (other - base) %+.3g, 95 %% CI +- %.3g (Welch t, %.1f dof),"
+                    + " p = %.3g%n", c.difference(), c.ci95(), c.dof(), c.pValue());
         }
         return 0;
     }

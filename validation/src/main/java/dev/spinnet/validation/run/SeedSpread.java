@@ -74,6 +74,47 @@ public final class SeedSpread {
         }
     }
 
+    /**
+     * Welch's two-sample comparison of two configurations' seed means: no assumption that their seed spreads are
+     * equal, and no pairing by seed (a different device or recipe changes the random draws a seed makes, so the
+     * same seed in two configurations is two independent runs).
+     *
+     * @param base       the configuration compared against
+     * @param other      the configuration compared
+     * @param difference mean of {@code other} minus mean of {@code base}
+     * @param stdError   standard error of the difference
+     * @param dof        Welch-Satterthwaite degrees of freedom
+     * @param ci95       half-width of the two-sided 95 % confidence interval of the difference
+     * @param pValue     two-sided p-value of "the means are equal"
+     */
+    public record Comparison(Group base, Group other, double difference, double stdError, double dof, double ci95,
+                             double pValue) {
+    }
+
+    /**
+     * Compares two configurations recorded for at least two seeds each. When neither varies over its seeds the
+     * test has no scale: the interval is 0 and the p-value NaN.
+     */
+    public static Comparison compare(Group base, Group other) {
+        for (Group g : List.of(base, other)) {
+            if (g.n() < 2) {
+                throw new IllegalArgumentException(g.key() + " is recorded for " + g.n()
+                        + " seed; a comparison needs at least 2 seeds of each configuration");
+            }
+        }
+        double va = base.std() * base.std() / base.n();
+        double vb = other.std() * other.std() / other.n();
+        double diff = other.mean() - base.mean();
+        double se = Math.sqrt(va + vb);
+        if (se == 0) {
+            return new Comparison(base, other, diff, 0, Double.NaN, 0, Double.NaN);
+        }
+        double dof = (va + vb) * (va + vb) / (va * va / (base.n() - 1) + vb * vb / (other.n() - 1));
+        TDistribution t = new TDistribution(null, dof);
+        double p = 2 * t.cumulativeProbability(-Math.abs(diff / se));
+        return new Comparison(base, other, diff, se, dof, t.inverseCumulativeProbability(0.975) * se, p);
+    }
+
     /** Seed of a recorded key: its {@code _seedN} part, or 1 when it has none. */
     public static int seedOf(String key) {
         Matcher m = SEED.matcher(key);

@@ -153,6 +153,13 @@ class BadInputTest {
         Files.writeString(ok, "{}");
         bad("results", "--min-seeds", null, "results", "--file", ok.toString(), "--min-seeds", "0");
         bad("results", "--figure", null, "results", "--file", ok.toString(), "--figure", "");
+        Path two = tmp.resolve("two-results.json");
+        Files.writeString(two, "{\"a_test_accuracy\": 1, \"a_seed2_test_accuracy\": 2, \"b_test_accuracy\": 3}");
+        bad("results", "exactly two keys", null, "results", "--file", two.toString(), "--compare", "a");
+        bad("results", "no configuration c_test_accuracy", null, "results", "--file", two.toString(),
+                "--compare", "a", "--compare", "c");
+        bad("results", "at least 2 seeds", null, "results", "--file", two.toString(), "--compare", "a",
+                "--compare", "b");
     }
 
     @Test

@@ -44,4 +44,31 @@ class ResultsCommandTest {
         assertTrue(none[1].toString().startsWith("no figure ending in _test_accuracy and containing 'ferro'"),
                 none[1].toString());
     }
+
+    @Test
+    void comparesTwoConfigurationsWithWelchsTest(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("results.json");
+        Files.writeString(f, """
+                {
+                  "cifar10_allspin_ferri_e16_canonical_test_accuracy" : 92.36,
+                  "cifar10_allspin_ferri_e16_seed2_canonical_test_accuracy" : 92.53,
+                  "cifar10_allspin_ferri_e16_seed3_canonical_test_accuracy" : 92.24,
+                  "cifar10_allspin_ferri_synapsen65_e16_canonical_test_accuracy" : 92.50,
+                  "cifar10_allspin_ferri_synapsen65_e16_seed2_canonical_test_accuracy" : 92.62,
+                  "cifar10_allspin_ferri_synapsen65_e16_seed3_canonical_test_accuracy" : 92.45
+                }
+                """);
+        Object[] r = SweepCommandTest.cli("results", "--file", f.toString(),
+                "--compare", "cifar10_allspin_ferri_e16_canonical",
+                "--compare", "cifar10_allspin_ferri_synapsen65_e16_canonical_test_accuracy");
+        String out = r[1].toString();
+        assertEquals(0, r[0], r[2].toString());
+        assertTrue(out.contains("base  cifar10_allspin_ferri_e16_canonical_test_accuracy: n 3, mean 92.38"), out);
+        assertTrue(out.contains("other cifar10_allspin_ferri_synapsen65_e16_canonical_test_accuracy: n 3, mean 92.52"),
+                out);
+        // scipy.stats.ttest_ind(other, base, equal_var=False): t 1.4952, dof 3.2734, p 0.22433;
+        // t(0.975, 3.2734) * se 0.098093 = 0.29793
+        assertTrue(out.contains("difference (other - base) +0.147, 95 % CI +- 0.298 (Welch t, 3.3 dof), p = 0.224"),
+                out);
+    }
 }

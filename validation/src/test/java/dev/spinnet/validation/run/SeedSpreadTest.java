@@ -73,4 +73,42 @@ class SeedSpreadTest {
         assertTrue(e.getMessage().contains("--min-seeds"));
         assertThrows(IllegalArgumentException.class, () -> SeedSpread.of(Map.of(), "", "", 2));
     }
+
+    private static SeedSpread.Group group(String key, double... values) {
+        Map<String, Double> f = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            f.put(key + (i == 0 ? "" : "_seed" + (i + 1)) + "_test_accuracy", values[i]);
+        }
+        return SeedSpread.of(f, "_test_accuracy", "", 1).get(0);
+    }
+
+    @Test
+    void welchComparisonMatchesScipyAndIsAntisymmetric() {
+        SeedSpread.Group base = group("a", 92.36, 92.53, 92.24);
+        SeedSpread.Group other = group("b", 92.50, 92.62, 92.45, 92.71);
+        SeedSpread.Comparison c = SeedSpread.compare(base, other);
+        // scipy.stats.ttest_ind([92.50, 92.62, 92.45, 92.71], [92.36, 92.53, 92.24], equal_var=False):
+        // t 1.8842, dof 3.8199, p 0.13599; scipy.stats.t.ppf(0.975, 3.8199) = 2.8288
+        assertEquals(92.57 - 92.376666666666667, c.difference(), 1e-12);
+        assertEquals(3.8199, c.dof(), 1e-4);
+        assertEquals(1.8842, c.difference() / c.stdError(), 1e-4);
+        assertEquals(0.13599, c.pValue(), 1e-5);
+        assertEquals(2.8288 * c.stdError(), c.ci95(), 1e-3);
+
+        SeedSpread.Comparison back = SeedSpread.compare(other, base);
+        assertEquals(-c.difference(), back.difference(), 1e-12);
+        assertEquals(c.pValue(), back.pValue(), 1e-12);
+        assertEquals(c.ci95(), back.ci95(), 1e-12);
+    }
+
+    @Test
+    void comparisonWithoutSpreadHasNoTestAndOneSeedIsRefused() {
+        SeedSpread.Comparison flat = SeedSpread.compare(group("a", 1, 1), group("b", 2, 2, 2));
+        assertEquals(1.0, flat.difference(), 0);
+        assertEquals(0.0, flat.ci95(), 0);
+        assertTrue(Double.isNaN(flat.pValue()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SeedSpread.compare(group("a", 1, 2), group("b", 3)));
+        assertTrue(e.getMessage().contains("b_test_accuracy is recorded for 1 seed"), e.getMessage());
+    }
 }
