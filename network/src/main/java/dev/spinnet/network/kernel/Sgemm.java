@@ -137,11 +137,10 @@ public final class Sgemm {
                             int ci = cOff + (ic + ir * MR) * ldc + jc + jr * NR;
                             if (L < 16) {
                                 microKernel4(kc, ap, ir * MR * kc, bp, bi, tile);
-                                storeTile(tile, mr, nr, alpha, betaK, c, ci, ldc);
                             } else {
-                                microKernel(kc, ap, ir * MR * kc, bp, bi, alpha, betaK, c, ci, ldc,
-                                        mr, nr, tile);
+                                microKernel(kc, ap, ir * MR * kc, bp, bi, tile);
                             }
+                            storeTile(tile, mr, nr, alpha, betaK, c, ci, ldc);
                         }
                     }
                 }
@@ -150,17 +149,24 @@ public final class Sgemm {
     }
 
     /**
-     * Register-tiled micro-kernel: C[0:mr, 0:nr] (+)= alpha * Apanel * Bpanel over kc steps.
+     * Register-tiled micro-kernel: tile = Apanel * Bpanel over kc steps; {@link #storeTile}
+     * then applies alpha, beta and the edges.
      *
      * <p>The 8x2 accumulator vectors are plain locals so C2 keeps all of them in registers
      * (16 accumulators + 2 B vectors + 1 broadcast fit the 32 vector registers of AVX-512);
      * an array of vectors would be spilled to memory. Packing zero-pads edge panels, so the hot
-     * loop is always the full MR x NR tile and only the store has to respect {@code mr},
-     * {@code nr}.
+     * loop is always the full MR x NR tile.
+     *
+     * <p>The method has no branch but its loop, on purpose. It used to store into C itself,
+     * with branches for beta == 0 and for edge tiles. A branch the profile had not yet seen
+     * taken compiled to an uncommon trap (-Xlog:deoptimization: unstable_if at those branches),
+     * each trap sent the kernel back to the interpreter, and its long loop was then
+     * OSR-compiled. A JFR recording of a training run going at a third of its usual speed
+     * found ~5 GB/s of float[] allocated by non-intrinsified vector FMAs in this loop: boxed
+     * Vector API objects instead of registers. Without the branches the kernel is not
+     * deoptimised; spilling 16 vectors to the L1-resident tile costs ~1 % of a 384-deep block.
      */
-    private static void microKernel(int kc, float[] ap, int ai, float[] bp, int bi,
-                                    float alpha, float beta, float[] c, int ci, int ldc,
-                                    int mr, int nr, float[] tile) {
+    private static void microKernel(int kc, float[] ap, int ai, float[] bp, int bi, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S), c60 = FloatVector.zero(S), c61 = FloatVector.zero(S), c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
             // Indices are linear in p so C2 can hoist the range checks out of the loop.
@@ -194,47 +200,6 @@ public final class Sgemm {
             c70 = av.fma(b0, c70);
             c71 = av.fma(b1, c71);
         }
-        if (mr == MR && nr == NR) {
-            if (beta == 0f) {
-                // beta == 0 overwrites C without reading it, so NaN garbage cannot leak in.
-                c00.mul(alpha).intoArray(c, ci + 0 * ldc);
-                c01.mul(alpha).intoArray(c, ci + 0 * ldc + L);
-                c10.mul(alpha).intoArray(c, ci + 1 * ldc);
-                c11.mul(alpha).intoArray(c, ci + 1 * ldc + L);
-                c20.mul(alpha).intoArray(c, ci + 2 * ldc);
-                c21.mul(alpha).intoArray(c, ci + 2 * ldc + L);
-                c30.mul(alpha).intoArray(c, ci + 3 * ldc);
-                c31.mul(alpha).intoArray(c, ci + 3 * ldc + L);
-                c40.mul(alpha).intoArray(c, ci + 4 * ldc);
-                c41.mul(alpha).intoArray(c, ci + 4 * ldc + L);
-                c50.mul(alpha).intoArray(c, ci + 5 * ldc);
-                c51.mul(alpha).intoArray(c, ci + 5 * ldc + L);
-                c60.mul(alpha).intoArray(c, ci + 6 * ldc);
-                c61.mul(alpha).intoArray(c, ci + 6 * ldc + L);
-                c70.mul(alpha).intoArray(c, ci + 7 * ldc);
-                c71.mul(alpha).intoArray(c, ci + 7 * ldc + L);
-            } else {
-                FloatVector bv = FloatVector.broadcast(S, beta);
-                c00.mul(alpha).add(FloatVector.fromArray(S, c, ci + 0 * ldc).mul(bv)).intoArray(c, ci + 0 * ldc);
-                c01.mul(alpha).add(FloatVector.fromArray(S, c, ci + 0 * ldc + L).mul(bv)).intoArray(c, ci + 0 * ldc + L);
-                c10.mul(alpha).add(FloatVector.fromArray(S, c, ci + 1 * ldc).mul(bv)).intoArray(c, ci + 1 * ldc);
-                c11.mul(alpha).add(FloatVector.fromArray(S, c, ci + 1 * ldc + L).mul(bv)).intoArray(c, ci + 1 * ldc + L);
-                c20.mul(alpha).add(FloatVector.fromArray(S, c, ci + 2 * ldc).mul(bv)).intoArray(c, ci + 2 * ldc);
-                c21.mul(alpha).add(FloatVector.fromArray(S, c, ci + 2 * ldc + L).mul(bv)).intoArray(c, ci + 2 * ldc + L);
-                c30.mul(alpha).add(FloatVector.fromArray(S, c, ci + 3 * ldc).mul(bv)).intoArray(c, ci + 3 * ldc);
-                c31.mul(alpha).add(FloatVector.fromArray(S, c, ci + 3 * ldc + L).mul(bv)).intoArray(c, ci + 3 * ldc + L);
-                c40.mul(alpha).add(FloatVector.fromArray(S, c, ci + 4 * ldc).mul(bv)).intoArray(c, ci + 4 * ldc);
-                c41.mul(alpha).add(FloatVector.fromArray(S, c, ci + 4 * ldc + L).mul(bv)).intoArray(c, ci + 4 * ldc + L);
-                c50.mul(alpha).add(FloatVector.fromArray(S, c, ci + 5 * ldc).mul(bv)).intoArray(c, ci + 5 * ldc);
-                c51.mul(alpha).add(FloatVector.fromArray(S, c, ci + 5 * ldc + L).mul(bv)).intoArray(c, ci + 5 * ldc + L);
-                c60.mul(alpha).add(FloatVector.fromArray(S, c, ci + 6 * ldc).mul(bv)).intoArray(c, ci + 6 * ldc);
-                c61.mul(alpha).add(FloatVector.fromArray(S, c, ci + 6 * ldc + L).mul(bv)).intoArray(c, ci + 6 * ldc + L);
-                c70.mul(alpha).add(FloatVector.fromArray(S, c, ci + 7 * ldc).mul(bv)).intoArray(c, ci + 7 * ldc);
-                c71.mul(alpha).add(FloatVector.fromArray(S, c, ci + 7 * ldc + L).mul(bv)).intoArray(c, ci + 7 * ldc + L);
-            }
-            return;
-        }
-        // Edge tile: spill the accumulators to a per-thread scratch tile and update the valid part.
         c00.intoArray(tile, 0 * NR);
         c01.intoArray(tile, 0 * NR + L);
         c10.intoArray(tile, 1 * NR);
@@ -251,7 +216,6 @@ public final class Sgemm {
         c61.intoArray(tile, 6 * NR + L);
         c70.intoArray(tile, 7 * NR);
         c71.intoArray(tile, 7 * NR + L);
-        storeEdge(tile, mr, nr, alpha, beta, c, ci, ldc);
     }
 
     /**
