@@ -176,6 +176,7 @@ public final class AllSpin {
         private double deviceLrScale = 1;
         private double classifierLrScale = Double.NaN;
         private double classifierRangeFactor = Double.NaN;
+        private double weightDecayScale = 1;
         private int classifierTile = -1;
         private double momentum;
         private boolean nesterov;
@@ -271,6 +272,20 @@ public final class AllSpin {
             return this;
         }
 
+        /**
+         * Multiplier of the configuration's decoupled weight decay on the device tiles under the pulsed algorithms
+         * (default 1). The decay per step is lr x wd, not scaled by {@link #deviceLrScale}, so at a device lr
+         * scale s the decay weighs 1/s times more against the gradient than in float training; under BatchNorm
+         * that shrinks the conv tiles to a few pulse steps. A scale of s restores the float balance.
+         */
+        public Builder weightDecayScale(double s) {
+            if (!(s >= 0) || !Double.isFinite(s)) {
+                throw new IllegalArgumentException("device weight-decay scale must be finite and >= 0, got " + s);
+            }
+            this.weightDecayScale = s;
+            return this;
+        }
+
         /** Digital momentum of the mixed-precision accumulator (default 0, as Nandakumar et al.). */
         public Builder momentum(double m, boolean nesterovForm) {
             this.momentum = m;
@@ -337,7 +352,7 @@ public final class AllSpin {
                 return new AllSpin(m, null, acts);
             }
             PulseOptions opts = options != null ? options
-                    : PulseOptions.defaults(seed).withWeightDecay(cfg.weightDecay());
+                    : PulseOptions.defaults(seed).withWeightDecay(cfg.weightDecay() * weightDecayScale);
             if (options == null && refreshEvery >= 0) {
                 opts = opts.withRefresh(refreshEvery, opts.refreshThreshold());
             }

@@ -199,6 +199,37 @@ class AllSpinTest {
         assertThrows(IllegalArgumentException.class, () -> AllSpin.builder(convOnly).classifierRangeFactor(-1));
     }
 
+    /**
+     * The device tiles' weight decay is the configuration's times the scale: the fingerprint names it, and one
+     * optimiser step on zero gradients pulls the weights towards 0 by the scaled amount (nothing at scale 0).
+     */
+    @Test
+    void weightDecayScaleScalesTheDecayOfTheDeviceTiles() {
+        TrainConfig c = new TrainConfig("toy-wd", 1, 64, "sgd", 0.05, 0.9, 0.4, 0.1, 0.1, 0.1, 0.0, 1.0, false, 1, 0,
+                0, 0, 1, 7);
+        PulseDevice dev = ExponentialPulseDevice.linear(65);
+        double[] scales = {0, 0.5, 1};
+        double[] rmsRatio = new double[scales.length];
+        for (int j = 0; j < scales.length; j++) {
+            DeviceTraining t = AllSpin.builder(Models.mnist(4, 4, 8, new Celu(1f), 1)).synapse(dev)
+                    .weightDecayScale(scales[j]).seed(3).build(c).training();
+            assertTrue(t.describe().contains("wd=" + 0.4 * scales[j]), t.describe());
+            DevicePairWeights tile = t.tiles().get(1);
+            double before = tile.rms();
+            t.step(1.0);
+            rmsRatio[j] = tile.rms() / before;
+        }
+        // Decoupled decay of lr x wd x scale per step: the rms shrinks by ~(1 - 0.4 scale), to within the
+        // pulse quantisation (stochastic rounding of ~1e4 weights) and the device's small nonlinearity.
+        for (int j = 0; j < scales.length; j++) {
+            assertEquals(1 - 0.4 * scales[j], rmsRatio[j], 0.03, "rms ratio at scale " + scales[j]);
+        }
+        assertThrows(IllegalArgumentException.class, () -> AllSpin.builder(Models.mnist(4, 4, 8, new Celu(1f), 1))
+                .weightDecayScale(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> AllSpin.builder(Models.mnist(4, 4, 8, new Celu(1f), 1))
+                .weightDecayScale(-0.1));
+    }
+
     @Test
     void sameSeedSameRunAndResumeMidRunMatchesStraightRun(@TempDir Path dir) throws Exception {
         for (AllSpin.Algorithm alg : AllSpin.Algorithm.values()) {
@@ -224,6 +255,15 @@ class AllSpinTest {
         resumeUnderAnotherSettingIsRefused(dir.resolve("lr"), c, s -> AllSpin.builder(
                 Models.mnist(4, 4, 8, new Celu(1f), 9)).synapse(DEV33).deviceLrScale(0.5).classifierLrScale(s)
                 .seed(5).build(c));
+    }
+
+    /** The device weight decay is in the fingerprint: resuming under another scale is refused. */
+    @Test
+    void resumeUnderAnotherWeightDecayScaleIsRefused(@TempDir Path dir) throws Exception {
+        TrainConfig c = new TrainConfig("toy-wd", 2, 64, "sgd", 0.05, 0.9, 0.01, 0.1, 0.1, 0.1, 0.0, 1.0, false, 1, 0,
+                0, 0, 1, 7);
+        resumeUnderAnotherSettingIsRefused(dir, c, s -> AllSpin.builder(Models.mnist(4, 4, 8, new Celu(1f), 9))
+                .synapse(DEV33).deviceLrScale(0.5).weightDecayScale(s).seed(5).build(c));
     }
 
     private static final PulseDevice DEV33 = ExponentialPulseDevice.symmetric(33, 2, 0.02, 0.2);

@@ -145,6 +145,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + " weights' rms (default: --range-factor)")
     Double classifierRangeFactor;
 
+    @Option(names = "--device-wd-scale", paramLabel = "X",
+            description = "with --synapse (in-situ, mixed): multiplier of the recipe's weight decay on the device"
+                    + " weights; their decay is lr x wd whatever --device-lr-scale, so X = that scale keeps float"
+                    + " training's balance of decay and gradient (default: 1)")
+    Double deviceWdScale;
+
     @Option(names = "--device-momentum", defaultValue = "0",
             description = "momentum of the mixed-precision accumulator (default: ${DEFAULT-VALUE})")
     double deviceMomentum;
@@ -221,7 +227,8 @@ public final class TrainCommand implements Callable<Integer> {
                 deviceMomentum, seed).withNeuronMapping(neuronSpan, neuronNoise).withNeuronSpread(neuronSpread)
                 .withRefresh(refreshEvery, rerange).withTransfer(transfer).withDeviceLookahead(deviceLookahead)
                 .withClassifier(classifierLrScale != null ? classifierLrScale : Double.NaN,
-                        classifierRangeFactor != null ? classifierRangeFactor : Double.NaN);
+                        classifierRangeFactor != null ? classifierRangeFactor : Double.NaN)
+                .withDeviceWeightDecay(deviceWdScale != null ? deviceWdScale : 1.0);
         Path outDir = out != null ? out : CliSupport.projectRoot().resolve("runs").resolve(dataset + "-" + preset);
         CliSupport.requireWritableDir(outDir);
 
@@ -327,6 +334,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " --device-lr-scale " + deviceLrScale + " --device-momentum " + deviceMomentum
                     + (classifierLrScale != null ? " --classifier-lr-scale " + classifierLrScale : "")
                     + (classifierRangeFactor != null ? " --classifier-range-factor " + classifierRangeFactor : "")
+                    + (deviceWdScale != null ? " --device-wd-scale " + deviceWdScale : "")
                     + " --refresh-every " + refreshEvery + (rerange > 0 ? " --rerange " + rerange : "")
                     + " --transfer " + transfer : "") + (deviceLookahead ? " --device-lookahead" : "");
             ResultsFile.merge(ResultsFile.defaultPath(), figs, Map.of("data_format", dataFormat.name()),
@@ -492,6 +500,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (classifierLrScale != null) {
             k.append("_clslr").append(classifierLrScale);
         }
+        if (deviceWdScale != null) {
+            k.append("_wdscale").append(deviceWdScale);
+        }
         if (algorithm.equals("mixed") && deviceMomentum != headlineMomentum(dataset)) {
             k.append("_mom").append(deviceMomentum);
         }
@@ -592,6 +603,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (classifierRangeFactor != null) {
             Flags.positive("--classifier-range-factor", classifierRangeFactor);
+        }
+        if (deviceWdScale != null) {
+            Flags.inRange("--device-wd-scale", deviceWdScale, 0, Double.POSITIVE_INFINITY);
+            if (synapseFile == null || algorithm.equals("hardware-aware")) {
+                throw new IllegalArgumentException("--device-wd-scale acts on pulsed device synapses (--synapse with"
+                        + " --algorithm in-situ or mixed)");
+            }
         }
     }
 

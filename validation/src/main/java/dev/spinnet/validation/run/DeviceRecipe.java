@@ -30,12 +30,13 @@ import dev.spinnet.network.train.Trainer;
  *        periphery and the devices are pulsed towards it ({@link dev.spinnet.network.optim.Optimizer#assign})
  * @param classifierLrScale learning-rate multiplier of the classifier tile alone (NaN: deviceLrScale)
  * @param classifierRangeFactor range factor of the classifier tile alone (NaN: rangeFactor)
+ * @param deviceWdScale multiplier of the configuration's weight decay on the device tiles (1: as float weights)
  */
 public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algorithm algorithm, double rangeFactor,
                            double deviceLrScale, double deviceMomentum, int refreshEvery, double rerange,
                            MixedPrecision.Transfer transfer, double neuronLo, double neuronHi, double neuronNoise,
                            double neuronSpread, boolean deviceLookahead, double classifierLrScale,
-                           double classifierRangeFactor, long seed) {
+                           double classifierRangeFactor, double deviceWdScale, long seed) {
 
     /** Pre-activations z in [-4, 4] (BatchNorm output) map onto the device input grid. */
     public static final double NEURON_Z_LO = -4;
@@ -47,7 +48,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
             double rangeFactor, double deviceLrScale, double deviceMomentum, long seed) {
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum,
                 DEFAULT_REFRESH_EVERY, 0.0, MixedPrecision.Transfer.NOMINAL, NEURON_Z_LO,
-                NEURON_Z_HI, 1.0, 0.0, false, Double.NaN, Double.NaN, seed);
+                NEURON_Z_HI, 1.0, 0.0, false, Double.NaN, Double.NaN, 1.0, seed);
     }
 
     /** The same recipe with pre-activations in [-span, span] mapped onto the neuron grid and scaled noise. */
@@ -60,7 +61,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
                 rerange, transfer, -span, span, noise, neuronSpread, deviceLookahead,
-                classifierLrScale, classifierRangeFactor, seed);
+                classifierLrScale, classifierRangeFactor, deviceWdScale, seed);
     }
 
     /** The same recipe with every channel's neuron its own device, spread by m times the fitted spread. */
@@ -74,7 +75,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
                 rerange, transfer, neuronLo, neuronHi, neuronNoise, m, deviceLookahead,
-                classifierLrScale, classifierRangeFactor, seed);
+                classifierLrScale, classifierRangeFactor, deviceWdScale, seed);
     }
 
     /** The same recipe with another refresh interval and re-ranging factor. */
@@ -87,7 +88,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, every,
                 rerangeFactor, transfer, neuronLo, neuronHi, neuronNoise, neuronSpread, deviceLookahead,
-                classifierLrScale, classifierRangeFactor, seed);
+                classifierLrScale, classifierRangeFactor, deviceWdScale, seed);
     }
 
     /** The same recipe with another mixed-precision transfer rule ("nominal" or "measured"). */
@@ -99,7 +100,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         };
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
                 rerange, t, neuronLo, neuronHi, neuronNoise, neuronSpread, deviceLookahead,
-                classifierLrScale, classifierRangeFactor, seed);
+                classifierLrScale, classifierRangeFactor, deviceWdScale, seed);
     }
 
     /** Parses the command-line name of an update algorithm. */
@@ -127,7 +128,7 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
                 rerange, transfer, neuronLo, neuronHi, neuronNoise, neuronSpread, on,
-                classifierLrScale, classifierRangeFactor, seed);
+                classifierLrScale, classifierRangeFactor, deviceWdScale, seed);
     }
 
     /**
@@ -143,7 +144,24 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         }
         return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
                 rerange, transfer, neuronLo, neuronHi, neuronNoise, neuronSpread, deviceLookahead, lrScale, range,
-                seed);
+                deviceWdScale, seed);
+    }
+
+    /**
+     * The same recipe with the device tiles' weight decay scaled by {@code scale} (pulsed algorithms only: the
+     * hardware-aware optimiser decays float masters).
+     */
+    public DeviceRecipe withDeviceWeightDecay(double scale) {
+        if (!(scale >= 0 && Double.isFinite(scale))) {
+            throw new IllegalArgumentException("--device-wd-scale must be finite and >= 0, got " + scale);
+        }
+        if (scale != 1 && (synapse == null || algorithm == AllSpin.Algorithm.HARDWARE_AWARE)) {
+            throw new IllegalArgumentException("--device-wd-scale acts on pulsed device synapses (--synapse with"
+                    + " --algorithm in-situ or mixed)");
+        }
+        return new DeviceRecipe(synapse, neuron, algorithm, rangeFactor, deviceLrScale, deviceMomentum, refreshEvery,
+                rerange, transfer, neuronLo, neuronHi, neuronNoise, neuronSpread, deviceLookahead,
+                classifierLrScale, classifierRangeFactor, scale, seed);
     }
 
     public boolean usesDevices() {
@@ -165,7 +183,8 @@ public record DeviceRecipe(PulseDevice synapse, NeuronTable neuron, AllSpin.Algo
         AllSpin.Builder b = AllSpin.builder(model).algorithm(algorithm).rangeFactor(rangeFactor)
                 .deviceLrScale(deviceLrScale).momentum(deviceMomentum, true).refreshEvery(refreshEvery).rerange(rerange)
                 .transfer(transfer).neuronSpread(neuron != null ? neuronSpread : 0)
-                .classifierLrScale(classifierLrScale).classifierRangeFactor(classifierRangeFactor).seed(seed);
+                .classifierLrScale(classifierLrScale).classifierRangeFactor(classifierRangeFactor)
+                .weightDecayScale(deviceWdScale).seed(seed);
         TrainConfig c = cfg;
         if (synapse != null) {
             b.synapse(synapse);

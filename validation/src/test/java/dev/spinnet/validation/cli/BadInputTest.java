@@ -108,12 +108,18 @@ class BadInputTest {
             {"--classifier-range-factor", "6", "needs --synapse", null},
             {"--classifier-lr-scale", "NaN", "--classifier-lr-scale", syn},
             {"--classifier-range-factor", "0", "--classifier-range-factor", syn},
+            {"--device-wd-scale", "0.1", "acts on pulsed device synapses", null},
+            {"--device-wd-scale", "-1", "--device-wd-scale must be in", syn},
+            {"--device-wd-scale", "NaN", "--device-wd-scale must be in", syn},
         };
         for (String[] c : classifier) {
             Path o = freshOut("train-out");
             String[] args = with(base, "--out", o.toString(), c[0], c[1]);
             bad("train", c[2], o, c[3] == null ? args : with(args, "--synapse", c[3]));
         }
+        Path outHw = freshOut("train-out");
+        bad("train", "acts on pulsed device synapses", outHw, with(base, "--out", outHw.toString(), "--synapse", syn,
+                "--algorithm", "hardware-aware", "--device-wd-scale", "0.1"));
         Path out3 = freshOut("train-out");
         bad("train", "cannot be combined with --record", out3, with(base, "--out", out3.toString(), "--holdout", "100",
                 "--record"));

@@ -260,6 +260,9 @@ class TrainCommandTest {
         assertEquals("allspin_ferri_nnoise0.0_lr0.1_clsrange6.0_clslr1.0", recordKind(true, "cifar10", "--synapse",
                 syn, "--neuron", neu, "--device-momentum", "0.85", "--neuron-noise", "0", "--device-lr-scale", "0.1",
                 "--classifier-lr-scale", "1", "--classifier-range-factor", "6"));
+        assertEquals("allspin_ferri_nnoise0.0_lr0.1_wdscale0.1", recordKind(true, "cifar10", "--synapse", syn,
+                "--neuron", neu, "--device-momentum", "0.85", "--neuron-noise", "0", "--device-lr-scale", "0.1",
+                "--device-wd-scale", "0.1"));
         assertEquals("allspin_ferri_lookahead", recordKind(true, "cifar10", "--synapse", syn, "--neuron", neu,
                 "--device-momentum", "0.85", "--device-lookahead"));
         assertEquals("allspin_ferri_nnoise0.0_nspread1.0", recordKind(true, "cifar10", "--synapse", syn, "--neuron",
