@@ -604,13 +604,6 @@ public final class TrainCommand implements Callable<Integer> {
         if (classifierRangeFactor != null) {
             Flags.positive("--classifier-range-factor", classifierRangeFactor);
         }
-        if (deviceWdScale != null) {
-            Flags.inRange("--device-wd-scale", deviceWdScale, 0, Double.POSITIVE_INFINITY);
-            if (synapseFile == null || algorithm.equals("hardware-aware")) {
-                throw new IllegalArgumentException("--device-wd-scale acts on pulsed device synapses (--synapse with"
-                        + " --algorithm in-situ or mixed)");
-            }
-        }
     }
 
 }

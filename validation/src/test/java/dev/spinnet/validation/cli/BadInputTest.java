@@ -109,8 +109,8 @@ class BadInputTest {
             {"--classifier-lr-scale", "NaN", "--classifier-lr-scale", syn},
             {"--classifier-range-factor", "0", "--classifier-range-factor", syn},
             {"--device-wd-scale", "0.1", "acts on pulsed device synapses", null},
-            {"--device-wd-scale", "-1", "--device-wd-scale must be in", syn},
-            {"--device-wd-scale", "NaN", "--device-wd-scale must be in", syn},
+            {"--device-wd-scale", "-1", "--device-wd-scale must be finite and >= 0", syn},
+            {"--device-wd-scale", "NaN", "--device-wd-scale must be finite and >= 0", syn},
         };
         for (String[] c : classifier) {
             Path o = freshOut("train-out");
