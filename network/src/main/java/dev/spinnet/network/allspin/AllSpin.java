@@ -276,7 +276,9 @@ public final class AllSpin {
          * Multiplier of the configuration's decoupled weight decay on the device tiles under the pulsed algorithms
          * (default 1). The decay per step is lr x wd, not scaled by {@link #deviceLrScale}, so at a device lr
          * scale s the decay weighs 1/s times more against the gradient than in float training; under BatchNorm
-         * that shrinks the conv tiles to a few pulse steps. A scale of s restores the float balance.
+         * that shrinks the conv tiles to a few pulse steps. A scale of s restores the float balance. It sets the
+         * default pulse settings; settings given to {@link #pulses} carry their own decay, and hardware-aware
+         * training decays its float masters through the digital optimiser instead.
          */
         public Builder weightDecayScale(double s) {
             if (!(s >= 0) || !Double.isFinite(s)) {
