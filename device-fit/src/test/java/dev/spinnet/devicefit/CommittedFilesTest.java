@@ -32,8 +32,12 @@ class CommittedFilesTest {
     static final Path DIR = Path.of("..", "data", "devices");
 
     static void neuron(String name) throws IOException {
+        neuron(DeviceFit.neuron(name));
+    }
+
+    static void neuron(NeuronDesign d) throws IOException {
+        String name = d.name();
         NeuronModel m = DeviceModels.readNeuron(DIR.resolve(name + ".json"));
-        NeuronDesign d = DeviceFit.neuron(name);
         assertEquals(d.unitCurrentDensity(), m.inputUnitCurrentDensity(), 1e-9 * d.unitCurrentDensity());
         assertEquals(d.gridPoints(), m.points());
         for (int i = 0; i < m.points(); i += 8) {
@@ -56,6 +60,20 @@ class CommittedFilesTest {
     @Test
     void ferroNeuronTable() throws IOException {
         neuron("ferro-neuron");
+    }
+
+    /**
+     * The committed neuron variant with a shallower, softer barrier (both scaled by 0.375, CeLU alpha 0.30):
+     * {@code fit --devices ferri-neuron --set barrierDepth=18.75e-9 --set barrierFactor=0.5625 --variant b18.75nm}.
+     */
+    @Test
+    void ferriNeuronWithShallowBarrierTable() throws IOException {
+        NeuronDesign d = DesignOverrides.apply(DeviceFit.neuron("ferri-neuron"),
+                Map.of("barrierDepth", "18.75e-9", "barrierFactor", "0.5625"), "b18.75nm");
+        neuron(d);
+        NeuronModel m = DeviceModels.readNeuron(DIR.resolve("ferri-neuron-b18.75nm.json"));
+        assertEquals(18.75e-9, m.provenance().parameters().get("barrier_depth_m"), 1e-15);
+        assertTrue(Files.isRegularFile(DIR.resolve("ferri-neuron-b18.75nm.png")));
     }
 
     static void synapse(String name) throws IOException {

@@ -4,7 +4,15 @@ import static dev.spinnet.llg.material.PhysicalConstants.K_B;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.spinnet.devicefit.neuron.NeuronDesign;
+import dev.spinnet.devicefit.neuron.NeuronSimulator;
+import dev.spinnet.devicefit.neuron.NeuronVariant;
 
 import dev.spinnet.devicefit.physics.DeviceMaterials;
 import dev.spinnet.devicefit.physics.NotchedTrack;
@@ -67,5 +75,27 @@ class PhysicsTest {
         }
         double d = K_B * 300 * s.wallWidth() / (2 * s.alphaS() * area);
         assertEquals(2 * d * t, msd, 0.1 * 2 * d * t); // 2000 runs: ~3 % statistical error
+    }
+
+    /**
+     * The barrier sets the neuron's CeLU alpha, and nothing else: at T = 0 the collective model with the barrier
+     * force 2 p_b g(-q / depth) is invariant under q -> k q, x -> k x when depth and p_b both scale by k (the
+     * free branch is linear in x), so y_k(x) = k y(x / k), i.e. celu(x, k alpha) = k celu(x / k, alpha). A
+     * shallower barrier is therefore the same activation as mapping the network's inputs onto a narrower span
+     * (--neuron-span 4 k), but at the default drive currents instead of 1 / k times larger ones.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.375, 0.5, 2.0})
+    void scalingTheBarrierScalesTheTransferCurve(double k) {
+        NeuronDesign d = DeviceFit.neuron("ferri-neuron");
+        NeuronDesign dk = DesignOverrides.apply(d, Map.of("barrierDepth", Double.toString(k * d.barrierDepth()),
+                "barrierFactor", Double.toString(k * d.barrierFactor())), "k");
+        for (double x : new double[] {-3, -1.5, -0.7, -0.2, 0.3, 1.1, 2.5}) {
+            double expected = k * NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, x / k);
+            assertEquals(expected, NeuronSimulator.outputT0(dk, NeuronVariant.NOMINAL, x), 1e-6, "x=" + x);
+        }
+        // and the scaled neuron really is a different activation on the barrier side
+        assertTrue(Math.abs(NeuronSimulator.outputT0(dk, NeuronVariant.NOMINAL, -3)
+                - NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, -3)) > 0.05);
     }
 }
