@@ -9,9 +9,9 @@ import dev.spinnet.llg.ode.DormandPrince45;
 import dev.spinnet.llg.ode.StepObserver;
 
 /**
- * Spot check of the collective model with the full 1D two-sublattice LLG at T = 0, on the free branch (x &gt; 0):
- * the barrier is a collective-model potential with no micromagnetic counterpart in the 1D solver, so only the
- * linear branch, where the wall moves freely, can be compared. Cells of 2 nm or Delta / 6, whichever is finer.
+ * Spot check of the collective model with the full 1D two-sublattice LLG at T = 0, on the free branch (x &gt; 0),
+ * where the wall moves freely. Cells of 2 nm or Delta / 6, whichever is finer. The barrier branch (x &lt; 0) needs
+ * a micromagnetic counterpart of the barrier potential: {@link LlgBarrierCheck}.
  */
 public final class LlgSpotCheck {
     private LlgSpotCheck() {
