@@ -76,6 +76,25 @@ class CommittedFilesTest {
         assertTrue(Files.isRegularFile(DIR.resolve("ferri-neuron-b18.75nm.png")));
     }
 
+    /**
+     * The committed long-pulse neuron, the same T = 0 curve as b18.75nm with the default barrier: {@code fit
+     * --devices ferri-neuron --set outputUnit=133.33333333333334e-9 --set pulseWidth=2.6666666666666665e-9 --set
+     * edgeTime=133.33333333333334e-12 --set barrierFactor=0.5625 --set trackLength=1.6e-6 --variant long2.7ns}.
+     */
+    @Test
+    void ferriNeuronWithLongPulseTable() throws IOException {
+        NeuronDesign d = DesignOverrides.apply(DeviceFit.neuron("ferri-neuron"), Map.of(
+                "outputUnit", "133.33333333333334e-9", "pulseWidth", "2.6666666666666665e-9",
+                "edgeTime", "133.33333333333334e-12", "barrierFactor", "0.5625", "trackLength", "1.6e-6"), "long2.7ns");
+        neuron(d);
+        NeuronModel m = DeviceModels.readNeuron(DIR.resolve("ferri-neuron-long2.7ns.json"));
+        NeuronModel shallow = DeviceModels.readNeuron(DIR.resolve("ferri-neuron-b18.75nm.json"));
+        for (int i = 0; i < m.points(); i++) {
+            assertEquals(shallow.y()[i], m.y()[i], 1e-5, "same curve as b18.75nm at x=" + m.x(i));
+        }
+        assertTrue(Files.isRegularFile(DIR.resolve("ferri-neuron-long2.7ns.png")));
+    }
+
     static void synapse(String name) throws IOException {
         synapse(DeviceFit.synapse(name));
     }

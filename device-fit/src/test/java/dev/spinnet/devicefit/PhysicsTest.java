@@ -98,4 +98,25 @@ class PhysicsTest {
         assertTrue(Math.abs(NeuronSimulator.outputT0(dk, NeuronVariant.NOMINAL, -3)
                 - NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, -3)) > 0.05);
     }
+
+    /**
+     * The same curve without a thin barrier: at T = 0 the model is also invariant under t -> t / k, q -> q at
+     * fixed current when the output unit, the pulse (plateau and edges) and the barrier pressure per unit drive
+     * scale as 1 / k, 1 / k and k, so a neuron with the default 50 nm barrier, a k-times longer pulse and a
+     * 1 / k longer output unit has the curve k y(x / k) too, at the default current density: the design the full
+     * LLG supports ({@code LlgBarrierCheck}), unlike the 1.5-wall-width barrier of the first form.
+     */
+    @Test
+    void aLongerPulseWithALongerOutputUnitScalesTheTransferCurveToo() {
+        double k = 0.375;
+        NeuronDesign d = DeviceFit.neuron("ferri-neuron");
+        NeuronDesign dk = DesignOverrides.apply(d, Map.of("outputUnit", Double.toString(d.outputUnit() / k),
+                "pulseWidth", Double.toString(d.pulseWidth() / k), "edgeTime", Double.toString(d.edgeTime() / k),
+                "barrierFactor", Double.toString(k * d.barrierFactor())), "k");
+        assertEquals(d.unitCurrentDensity(), dk.unitCurrentDensity(), 1e-9 * d.unitCurrentDensity());
+        for (double x : new double[] {-3, -1.5, -0.7, -0.2, 0.3, 1.1, 2.5}) {
+            double expected = k * NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, x / k);
+            assertEquals(expected, NeuronSimulator.outputT0(dk, NeuronVariant.NOMINAL, x), 1e-6, "x=" + x);
+        }
+    }
 }
