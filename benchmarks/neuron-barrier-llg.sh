@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Full-LLG check of the neuron's barrier branch (x < 0) against the collective model, T = 0, for the default
 # ferri neuron, the shallow-barrier variant b18.75nm and the long-pulse variant long2.7ns (the last two have the
-# same collective-model curve, 0.375 y_default(x / 0.375)); plus the zero-input drift of the LLG wall. Prints
-# one table row per design and input. About 30 s on 2 idle cores (each LLG run 0.5-2.5 s).
+# same collective-model curve, 0.375 y_default(x / 0.375)); plus the zero-input drift of the LLG wall. Then the
+# free branch inside and beyond the input grid (x = 1 .. 8) with Joule heating (HeatingCheck: lumped
+# heating, c_v 3e6 J/(m^3 K), 1 ns cooling), which the tables leave out. About 1-2 min.
 # Usage: benchmarks/neuron-barrier-llg.sh     (after ./spinnet has built validation/target/spinnet.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,19 @@ for (var e : designs.entrySet()) {
     }
     System.out.printf(java.util.Locale.ROOT, "| %s | 0 (no pulse: drift of the LLG wall from the foot) | 0 | %.4f | - |%n",
             e.getKey(), LlgBarrierCheck.outputLlgBarrier(e.getValue(), -1e-9));
+}
+System.out.println();
+System.out.println("| design | x | collective, T = 0, no heating | with Joule heating | peak film temperature (K) |");
+System.out.println("| --- | ---: | ---: | ---: | ---: |");
+for (var e : designs.entrySet()) {
+    if (e.getKey().startsWith("b18")) {
+        continue;
+    }
+    for (double x : new double[] {1, 2, 3, 4, 6, 8}) {
+        double[] h = HeatingCheck.output(e.getValue(), x);
+        System.out.printf(java.util.Locale.ROOT, "| %s | %.0f | %.4f | %.4f | %.1f |%n", e.getKey(), x,
+                NeuronSimulator.outputT0(e.getValue(), NeuronVariant.NOMINAL, x), h[0], h[1]);
+    }
 }
 /exit
 JSH
