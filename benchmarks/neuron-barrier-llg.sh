@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Full-LLG check of the neuron's barrier branch (x < 0) against the collective model, T = 0, for the default
+# Full-LLG check of the neuron's barrier branch (x < 0) against the collective model, T = 0, for a barrier 16 wall
+# widths deep (the validation of the mapping), the default
 # ferri neuron, the shallow-barrier variant b18.75nm and the long-pulse variant long2.7ns (the last two have the
 # same collective-model curve, 0.375 y_default(x / 0.375)); plus the zero-input drift of the LLG wall. Then the
 # free branch inside and beyond the input grid (x = 1 .. 8) with Joule heating (HeatingCheck: lumped
-# heating, c_v 3e6 J/(m^3 K), 1 ns cooling), which the tables leave out. About 1-2 min.
+# heating, c_v 3e6 J/(m^3 K), 1 ns cooling), which the tables leave out. About 16 s on 2 idle cores.
 # Usage: benchmarks/neuron-barrier-llg.sh     (after ./spinnet has built validation/target/spinnet.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,8 @@ import dev.spinnet.devicefit.neuron.*;
 import java.util.Map;
 var d0 = DeviceFit.neuron("ferri-neuron");
 var designs = new java.util.LinkedHashMap<String, NeuronDesign>();
+designs.put("deep (200 nm, factor 6: where the rigid wall should hold)", DesignOverrides.apply(d0,
+        Map.of("barrierDepth", "200e-9", "barrierFactor", "6"), "deep200nm"));
 designs.put("default (50 nm, 1 ns)", d0);
 designs.put("b18.75nm", DesignOverrides.apply(d0, Map.of("barrierDepth", "18.75e-9", "barrierFactor", "0.5625"), "b18.75nm"));
 designs.put("long2.7ns", DesignOverrides.apply(d0, Map.of("outputUnit", "133.33333333333334e-9",
@@ -45,7 +48,7 @@ System.out.println();
 System.out.println("| design | x | collective, T = 0, no heating | with Joule heating | peak film temperature (K) |");
 System.out.println("| --- | ---: | ---: | ---: | ---: |");
 for (var e : designs.entrySet()) {
-    if (e.getKey().startsWith("b18")) {
+    if (e.getKey().startsWith("b18") || e.getKey().startsWith("deep")) {
         continue;
     }
     for (double x : new double[] {1, 2, 3, 4, 6, 8}) {

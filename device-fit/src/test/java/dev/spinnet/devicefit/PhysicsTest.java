@@ -90,10 +90,7 @@ class PhysicsTest {
         NeuronDesign d = DeviceFit.neuron("ferri-neuron");
         NeuronDesign dk = DesignOverrides.apply(d, Map.of("barrierDepth", Double.toString(k * d.barrierDepth()),
                 "barrierFactor", Double.toString(k * d.barrierFactor())), "k");
-        for (double x : new double[] {-3, -1.5, -0.7, -0.2, 0.3, 1.1, 2.5}) {
-            double expected = k * NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, x / k);
-            assertEquals(expected, NeuronSimulator.outputT0(dk, NeuronVariant.NOMINAL, x), 1e-6, "x=" + x);
-        }
+        assertScaledCurve(d, dk, k);
         // and the scaled neuron really is a different activation on the barrier side
         assertTrue(Math.abs(NeuronSimulator.outputT0(dk, NeuronVariant.NOMINAL, -3)
                 - NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, -3)) > 0.05);
@@ -114,6 +111,11 @@ class PhysicsTest {
                 "pulseWidth", Double.toString(d.pulseWidth() / k), "edgeTime", Double.toString(d.edgeTime() / k),
                 "barrierFactor", Double.toString(k * d.barrierFactor())), "k");
         assertEquals(d.unitCurrentDensity(), dk.unitCurrentDensity(), 1e-9 * d.unitCurrentDensity());
+        assertScaledCurve(d, dk, k);
+    }
+
+    /** dk's T = 0 transfer curve is k y_d(x / k) on both branches, to 1e-6 output units. */
+    static void assertScaledCurve(NeuronDesign d, NeuronDesign dk, double k) {
         for (double x : new double[] {-3, -1.5, -0.7, -0.2, 0.3, 1.1, 2.5}) {
             double expected = k * NeuronSimulator.outputT0(d, NeuronVariant.NOMINAL, x / k);
             assertEquals(expected, NeuronSimulator.outputT0(dk, NeuronVariant.NOMINAL, x), 1e-6, "x=" + x);
