@@ -19,8 +19,9 @@ import java.util.Locale;
  * saturate at the bounds and such pulses are counted as bound hits.
  *
  * <p>Programming (initialisation, refresh, deployment) is closed-loop program-and-verify: the device
- * is reset to g = 0 and potentiated pulse by pulse while each pulse brings it closer to its target,
- * so it lands on the closest state its own (noisy) pulse sequence reaches. A reset drives a device
+ * is reset to g = 0 and potentiated pulse by pulse while it is below its target, stopping before a pulse
+ * that would overshoot it by more than it is short (a noisy pulse that fails to move it up is followed by
+ * another), so it lands on the closest state its own (noisy) pulse sequence reaches. A reset drives a device
  * into its lower bound; it is noise-free and is charged the pulses of a nominal sweep from its state,
  * {@code round(g / nominalStep)}.
  *
@@ -306,7 +307,10 @@ public final class DevicePairWeights {
         return Math.round(g / device.nominalStep());
     }
 
-    /** From g = 0, potentiate while the next pulse brings the device closer to the target. */
+    /**
+     * From g = 0, potentiate while the device is below its target, up to the pulse that would overshoot it by more
+     * than the device is short of it (a noisy pulse that fails to move the device up does not end programming).
+     */
     private float programDevice(float target, float mul, long key) {
         if (target <= 0f) {
             return 0f;
@@ -336,11 +340,16 @@ public final class DevicePairWeights {
                 next += cycleSigma * Noise.gaussian(Noise.mix(key + 0x9E3779B97F4A7C15L * k));
             }
             next = Math.max(0f, Math.min(1f, next));
-            if (!(Math.abs(next - target) < Math.abs(g - target))) {
-                break;
+            if (next > g && !(Math.abs(next - target) < Math.abs(g - target))) {
+                break; // the pulse would overshoot farther than the device is now: the verify step stops here
             }
+            // A pulse that did not move the device up (noise, or the lower bound) does not end programming: the
+            // device is where that pulse left it, and the loop pulses again while it is below the target.
             g = next;
             programPulses++;
+            if (g >= target) {
+                break;
+            }
         }
         return g;
     }
