@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -59,7 +60,7 @@ class DevicePairWeightsTest {
     void noisyProgrammingNeverLeavesAFullScaleTargetAtZero() {
         int n = 20000;
         Param p = new Param("weight", n);
-        java.util.Arrays.fill(p.value, 1f);
+        Arrays.fill(p.value, 1f);
         // 32 pulses a sweep, cycle sigma 0.3 of a step, 13.5 % device-to-device step spread (ferro-synapse-like)
         ExponentialPulseDevice d = new ExponentialPulseDevice("noisy", 32, 0, 0, 0.0094, 0.135, 0);
         for (DevicePairWeights.UpdateMode mode : DevicePairWeights.UpdateMode.values()) {
