@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -217,6 +218,52 @@ class TrainCommandTest {
     }
 
     @Test
+    void allSpinRunsOnTheJpegCopyNeverWriteThePlainCifarKeys() {
+        String[] ferri = {"cifar10", "--synapse", "data/devices/ferri-synapse.json", "--neuron",
+                "data/devices/ferri-neuron.json", "--device-momentum", "0.85"};
+        assertEquals("allspin_ferri_jpeg", recordKind(DataLocator.Format.IMAGE_FOLDER_ZIP, true, ferri));
+        assertEquals("allspin_ferri_jpeg", recordKind(DataLocator.Format.IMAGE_FOLDER_DIR, true, ferri));
+        assertEquals("allspin_ferri_canonical", recordKind(DataLocator.Format.CIFAR_BINARY, true, ferri));
+        // Issue 2's float and the device-only ablation keys stay on the JPEG copy without a suffix.
+        assertEquals("device_neuron_only", recordKind(DataLocator.Format.IMAGE_FOLDER_ZIP, true, "cifar10",
+                "--neuron", "data/devices/ferri-neuron.json"));
+        assertEquals("allspin_ferri", recordKind(DataLocator.Format.MNIST_IDX, true, "mnist", "--synapse",
+                "data/devices/ferri-synapse.json", "--neuron", "data/devices/ferri-neuron.json",
+                "--device-lr-scale", "50", "--device-momentum", "0.9"));
+    }
+
+    @Test
+    void theDeclaredHeadlineCommandsAloneWriteThePlainAllSpinCifarKeys() {
+        // The commands BENCHMARKS.md gives for the two headline rows; if the key rules drift, these fail.
+        String ferri = recordKind(DataLocator.Format.CIFAR_BINARY, true, "cifar10", "--synapse",
+                "data/devices/ferri-synapse.json", "--neuron", "data/devices/ferri-neuron-long2.7ns.json",
+                "--device-momentum", "0.85", "--device-lr-scale", "0.1", "--neuron-noise", "0", "--noisy-test", "3",
+                "--epochs", "16");
+        String ferro = recordKind(DataLocator.Format.CIFAR_BINARY, true, "cifar10", "--synapse",
+                "data/devices/ferro-synapse.json", "--neuron", "data/devices/ferro-neuron.json",
+                "--device-momentum", "0.85", "--device-lr-scale", "0.1", "--neuron-noise", "0", "--noisy-test", "1",
+                "--epochs", "16");
+        assertEquals(Optional.of("allspin_ferri"), HeadlineRuns.plainKind("cifar10", ferri));
+        assertEquals(Optional.of("allspin_ferro"), HeadlineRuns.plainKind("cifar10", ferro));
+        assertEquals(Optional.of(ferri), HeadlineRuns.declaredKind("allspin_ferri"));
+        // Another seed, the nominal neuron, the JPEG copy or MNIST is a row of its own, not the headline.
+        String seed2 = recordKind(DataLocator.Format.CIFAR_BINARY, true, "cifar10", "--synapse",
+                "data/devices/ferri-synapse.json", "--neuron", "data/devices/ferri-neuron-long2.7ns.json",
+                "--device-momentum", "0.85", "--device-lr-scale", "0.1", "--neuron-noise", "0", "--epochs", "16",
+                "--seed", "2");
+        String nominal = recordKind(DataLocator.Format.CIFAR_BINARY, true, "cifar10", "--synapse",
+                "data/devices/ferri-synapse.json", "--neuron", "data/devices/ferri-neuron.json",
+                "--device-momentum", "0.85", "--device-lr-scale", "0.1", "--neuron-noise", "0", "--epochs", "16");
+        String jpeg = recordKind(DataLocator.Format.IMAGE_FOLDER_ZIP, true, "cifar10", "--synapse",
+                "data/devices/ferri-synapse.json", "--neuron", "data/devices/ferri-neuron-long2.7ns.json",
+                "--device-momentum", "0.85", "--device-lr-scale", "0.1", "--neuron-noise", "0", "--epochs", "16");
+        for (String k : new String[] {seed2, nominal, jpeg}) {
+            assertEquals(Optional.empty(), HeadlineRuns.plainKind("cifar10", k), k);
+        }
+        assertEquals(Optional.empty(), HeadlineRuns.plainKind("mnist", ferri));
+    }
+
+    @Test
     void recordedKeysKeepEveryVariantApartFromTheHeadline() {
         String syn = "data/devices/ferri-synapse.json";
         String neu = "data/devices/ferri-neuron.json";
@@ -317,9 +364,18 @@ class TrainCommandTest {
                     command.substring("./spinnet train ".length()).split(" ")));
             args.remove("--record");
             boolean devices = args.contains("--synapse") || args.contains("--neuron");
+            // Records from before the data format was stored (2026-11-28 to 11-30) read the offline JPEG copy.
             String format = e.getValue().path("data_format").asText(null);
-            String kind = recordKind(format != null ? DataLocator.Format.valueOf(format) : null, devices,
+            String kind = recordKind(format != null ? DataLocator.Format.valueOf(format)
+                    : args.get(0).equals("cifar10") ? DataLocator.Format.IMAGE_FOLDER_ZIP : null, devices,
                     args.toArray(String[]::new));
+            String headlineOf = e.getValue().path("headline_of").asText(null);
+            if (headlineOf != null) {
+                // A declared headline run's figures, recorded under the plain key too.
+                assertEquals(headlineOf, args.get(0) + "_" + kind, command);
+                kind = HeadlineRuns.plainKind(args.get(0), kind).orElseThrow(() -> new AssertionError(
+                        e.getKey() + ": " + headlineOf + " is not a declared headline run"));
+            }
             String key = args.get(0) + "_" + kind + "_test_accuracy";
             if (e.getKey().contains("_noisy_")) {
                 TrainCommand c = new TrainCommand();
