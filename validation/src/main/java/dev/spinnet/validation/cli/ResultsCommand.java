@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 @Command(name = "results", mixinStandardHelpOptions = true,
         description = {"Seed statistics of the recorded figures: every configuration of benchmarks/results.json",
                 "recorded for several seeds (keys that differ only in _seedN; seed 1 has no seed part), with the",
-                "figure per seed, mean, sample standard deviation, 95 % Student-t confidence interval of the mean,",
+                "figure per seed, mean, sample standard deviation, 95 %% Student-t confidence interval of the mean,",
                 "and the machines the seeds ran on. With --compare BASE --compare OTHER: Welch's test of the",
                 "difference of the two configurations' means."})
 public final class ResultsCommand implements Callable<Integer> {
@@ -48,7 +48,7 @@ public final class ResultsCommand implements Callable<Integer> {
 
     @Option(names = "--compare", paramLabel = "KEY",
             description = "give twice (base, then other): compare the two configurations with these keys, as the"
-                    + " listing prints them (the figure suffix may be left off): difference of means, its 95 % CI"
+                    + " listing prints them (the figure suffix may be left off): difference of means, its 95 %% CI"
                     + " and p-value (Welch's t-test)")
     List<String> compare;
 
