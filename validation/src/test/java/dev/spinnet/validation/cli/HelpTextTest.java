@@ -1,5 +1,6 @@
 package dev.spinnet.validation.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
@@ -31,7 +32,7 @@ class HelpTextTest {
     void aBarePercentIsCaught() {
         List<String> bad = new ArrayList<>();
         check(new CommandLine(new BarePercent()), bad);
-        assertTrue(bad.size() == 2, "both bare percents are found: " + bad);
+        assertEquals(2, bad.size(), "both bare percents are found: " + bad);
     }
 
     @Command(name = "bare", description = "a 95 % interval")
